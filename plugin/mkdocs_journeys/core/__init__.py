@@ -1,0 +1,1 @@
+"""The engine-independent core: paths and strings in, data and Markdown/HTML strings out."""

@@ -1,0 +1,1 @@
+"""Rendering: journey data to Mermaid sources, HTML blocks and page Markdown."""

@@ -1,0 +1,170 @@
+"""The MkDocs adapter: wires the core into MkDocs' events and nothing more."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from . import site_nav
+from .config import JourneysConfig
+from .core.problems import Problem
+from .core.site import SitePages, build_site_pages
+from .core.playbook import load_playbook
+
+log = logging.getLogger("mkdocs.plugins.journeys")
+ASSETS = Path(__file__).parent / "assets"
+ASSET_PREFIX = "assets/journeys"
+
+
+def build_date() -> dt.date:
+    """Today, or SOURCE_DATE_EPOCH's day for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+class JourneysPlugin(BasePlugin[JourneysConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.reported: set[Problem] = set()
+        self.pages: SitePages | None = None
+        self.languages = Languages("en", "en", ("en",))
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.journeys_dir = Path(config.config_file_path or ".").parent / self.config.journeys_dir
+        if not self.journeys_dir.is_dir():
+            raise PluginError(
+                f"journeys: the journeys folder {self.journeys_dir} does not exist; create it or set "
+                "the plugin option `journeys_dir`"
+            )
+        self.languages = Languages.of(config)
+        css = f"{ASSET_PREFIX}/journeys.css"
+        if css not in config.extra_css:
+            config.extra_css.append(css)
+        if not any(str(script) == f"{ASSET_PREFIX}/journeys.js" for script in config.extra_javascript):
+            script = ExtraScriptValue(f"{ASSET_PREFIX}/journeys.js")
+            script.type = "module"
+            config.extra_javascript.append(script)
+        return config
+
+    # After static-i18n (priority -100), which rebuilds the file list per language and drops
+    # generated files it does not know; ours are added to the list it produced.
+    @event_priority(-200)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        project_dir = Path(config.config_file_path or ".").parent
+        playbook, translation_files = load_playbook(
+            self.journeys_dir,
+            project_dir,
+            include_drafts=self.config.include_drafts,
+            max_bytes=self.config.max_file_bytes,
+        )
+        language = self.languages.current
+        self.pages = build_site_pages(
+            playbook,
+            translation_files,
+            language=language,
+            default_language=self.languages.default,
+            labels_overrides=(self.config.labels or {}).get(language, {}),
+            today=build_date(),
+            review_max_age_days=self.config.review_max_age_days,
+            directory_urls=config.use_directory_urls,
+        )
+        self._report(self.pages.problems)
+        prefix = "" if language == self.languages.default else f"{language}/"
+        for page in self.pages.pages:
+            existing = files.get_file_from_path(page.src)
+            if existing is not None and existing.generated_by is None:
+                raise PluginError(
+                    f"journeys: docs/{page.src} exists, but the journeys plugin generates that page; "
+                    "rename or remove it"
+                )
+            file = File.generated(config, page.src, content=page.markdown)
+            if prefix:
+                file.dest_uri = prefix + file.dest_uri
+            files.append(file)
+        for asset in sorted(ASSETS.rglob("*")):
+            if asset.is_file():
+                uri = f"{ASSET_PREFIX}/{asset.relative_to(ASSETS).as_posix()}"
+                if files.get_file_from_path(uri) is None:
+                    files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        return files
+
+    def _report(self, problems: tuple[Problem, ...]) -> None:
+        """Log each problem once per process, though static-i18n runs us once per language."""
+        for problem in problems:
+            if problem in self.reported:
+                continue
+            self.reported.add(problem)
+            (log.error if problem.is_error else log.warning)(problem.format())
+
+    # After static-i18n's navigation translation (priority -100).
+    @event_priority(-200)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled or not self.config.nav or self.pages is None:
+            return None
+        return site_nav.add_section(nav, self.pages, files, self.config.nav_max_journeys)
+
+    # After static-i18n's own context handling (priority 50): its language switcher only knows
+    # the pages it created, so point it at the same generated page in each language.
+    @event_priority(40)
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any] | None:
+        if not self.config.enabled or page.file.generated_by != "journeys":
+            return None
+        alternates = config.extra.get("alternate")
+        if self.languages.is_multilingual and alternates:
+            config.extra["alternate"] = [
+                {**alternate, "link": self.languages.url_in(alternate.get("lang", ""), page.file.src_uri, page.url)}
+                for alternate in alternates
+            ]
+        return context
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled:
+            server.watch(str(self.journeys_dir))
+        return server
+
+
+class Languages:
+    """The languages of the site: from static-i18n when present, else the theme's language."""
+
+    def __init__(self, current: str, default: str, all_languages: tuple[str, ...]) -> None:
+        self.current, self.default, self.all = current, default, all_languages
+
+    @property
+    def is_multilingual(self) -> bool:
+        return len(self.all) > 1
+
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> Languages:
+        theme_language = str(config.theme.get("language") or "en")
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            return cls(theme_language, theme_language, (theme_language,))
+        languages = [lang for lang in i18n.config.languages if lang.build]
+        default = next((lang.locale for lang in languages if lang.default), languages[0].locale)
+        current = getattr(i18n, "current_language", None) or theme_language
+        return cls(str(current), str(default), tuple(str(lang.locale) for lang in languages))
+
+    def url_in(self, language: str, src_uri: str, current_url: str) -> str:
+        """The URL of the same generated page in another language (what the switcher links to)."""
+        base = current_url
+        if self.current != self.default and base.startswith(f"{self.current}/"):
+            base = base[len(self.current) + 1 :]
+        return base if language == self.default else f"{language}/{base}"
