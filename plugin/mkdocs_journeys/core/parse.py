@@ -53,7 +53,7 @@ def parse_journey(raw: bytes, file: str, stem: str, max_bytes: int = source.DEFA
         journey_id = _slug(str(journey_id)) or "journey"
     if problems:
         return _broken(journey_id, file, problems, title)
-    problems = _semantic_problems(data, file, lines)
+    problems = _semantic_problems(data, journey_id, file, lines)
     if any(p.is_error for p in problems):
         return _broken(journey_id, file, problems, title)
     journey = _build(data, journey_id, file, split.body, split.body_line, lines)
@@ -68,7 +68,7 @@ def _slug(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def _semantic_problems(data: dict[str, Any], file: str, lines: LineMap) -> list[Problem]:
+def _semantic_problems(data: dict[str, Any], journey_id: str, file: str, lines: LineMap) -> list[Problem]:
     """Rules a JSON Schema cannot express: uniqueness, references, real dates."""
     problems: list[Problem] = []
 
@@ -119,7 +119,7 @@ def _semantic_problems(data: dict[str, Any], file: str, lines: LineMap) -> list[
         add((*extra, "purchase"), "more than one stage is marked `purchase: true`", "Mark only the stage where the purchase is decided.")
     compare_with = data.get("compare_with")
     targets = [compare_with] if isinstance(compare_with, str) else list(compare_with or [])
-    if data.get("id") in targets:
+    if journey_id in targets:
         add(("compare_with",), "a journey cannot be compared with itself", "Name the counterpart journey in the other segment.")
     return problems
 

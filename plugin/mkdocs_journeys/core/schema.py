@@ -65,7 +65,7 @@ def _explain(error: jsonschema.ValidationError, file: str, lines: LineMap) -> li
     if kind == "required":
         missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
         return [
-            problem(f"the required field {name!r} is missing", f"Add `{name}:` here.")
+            problem(f"the required field {name!r} is missing", f"Add `{name}:` here.", (*path, name))
             for name in missing
         ]
     if kind == "enum":

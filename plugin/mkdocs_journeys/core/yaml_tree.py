@@ -106,6 +106,13 @@ class _Builder:
                     "Keep one of them: YAML would silently keep only the last.",
                 )
             key_lines[key] = self.line_of(key_node)
+            if id(value_node) in self.seen:  # an alias: report it where it is used
+                raise _Refused(
+                    (*path, key),
+                    self.line_of(key_node),
+                    "YAML aliases (`*name`) are not allowed in journey files",
+                    "Write the value out instead of referring to an anchor.",
+                )
             result[key] = self.build(value_node, (*path, key))
             self.lines[(*path, key)] = self.line_of(key_node)
         return result

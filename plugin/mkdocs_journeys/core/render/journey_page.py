@@ -13,7 +13,7 @@ from ..model import Journey
 from ..problems import Problem, Severity
 from . import blocks, curve
 from .context import RenderContext
-from .escape import md_inline
+from .escape import h, md_inline, one_line
 from .narrative import safe_markdown, split_markers
 
 # Default order; blocks before NARRATIVE go above the author's text, the rest below it.
@@ -23,8 +23,9 @@ BLOCKS = tuple(name for name in DEFAULT_ORDER if name != NARRATIVE)
 
 
 def front_matter(title: str, **extra: object) -> str:
-    """Page metadata for MkDocs; JSON strings are valid YAML and need no further escaping."""
-    lines = [f"title: {json.dumps(title, ensure_ascii=False)}"]
+    """Page metadata for MkDocs. Themes print the title as HTML (navigation, <title>, table of
+    contents) without escaping it, so it is HTML-escaped here; JSON strings are valid YAML."""
+    lines = [f"title: {json.dumps(h(one_line(title)), ensure_ascii=False)}"]
     lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
