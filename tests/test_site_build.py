@@ -59,7 +59,7 @@ def test_drafts_are_not_in_the_build(site):
 
 def test_drafts_can_be_included_by_option(site):
     draft = GOOD_B2C.replace("title: Shop checkout", "title: Secret draft\nstatus: draft")
-    yml = MKDOCS_YML.replace("  - journeys\n", "  - journeys:\n      include_drafts: true\n")
+    yml = MKDOCS_YML.replace("  - journeys\n", "  - journeys:\n      include_drafts: true\n      gap_level: info\n")
     result = site({"draft.md": draft}, "--strict", mkdocs_yml=yml)
     assert result.returncode == 0, result.log
     assert "Secret draft" in result.html("journeys/draft/index.html")

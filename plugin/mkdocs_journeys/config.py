@@ -25,5 +25,7 @@ class JourneysConfig(base.Config):
     """Add a "Journeys" section to the site navigation."""
     nav_max_journeys = opt.Type(int, default=60)
     """Above this many journeys, the navigation lists only the catalog pages (builds stay linear)."""
+    gap_level = opt.Choice(("info", "warning", "error"), default="warning")
+    """How gap findings are logged: warning (fails --strict), error, or info (page only)."""
     mermaid_js = opt.Optional(opt.Type(str))
     """Path (in the site) or URL of another Mermaid ESM build to load instead of the bundled one."""

@@ -81,6 +81,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             translation_files,
             language=language,
             default_language=self.languages.default,
+            languages=self.languages.all,
+            gap_level=self.config.gap_level,
             labels_overrides=(self.config.labels or {}).get(language, {}),
             today=build_date(),
             review_max_age_days=self.config.review_max_age_days,
@@ -127,10 +129,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any] | None:
         if not self.config.enabled or page.file.generated_by != "journeys":
             return None
-        alternates = config.extra.get("alternate")
+        alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
         if self.languages.is_multilingual and alternates:
-            config.extra["alternate"] = [
-                {**alternate, "link": self.languages.url_in(alternate.get("lang", ""), page.file.src_uri, page.url)}
+            # Material reads `config.extra.alternate`; static-i18n sets it as an attribute too.
+            config.extra.alternate = [
+                {**alternate, "link": self.languages.url_in(alternate.get("lang", ""), page.url)}
                 for alternate in alternates
             ]
         return context
@@ -162,7 +165,7 @@ class Languages:
         current = getattr(i18n, "current_language", None) or theme_language
         return cls(str(current), str(default), tuple(str(lang.locale) for lang in languages))
 
-    def url_in(self, language: str, src_uri: str, current_url: str) -> str:
+    def url_in(self, language: str, current_url: str) -> str:
         """The URL of the same generated page in another language (what the switcher links to)."""
         base = current_url
         if self.current != self.default and base.startswith(f"{self.current}/"):

@@ -45,8 +45,10 @@ def add_section(nav: Navigation, pages: SitePages, files: Files, max_journeys: i
                 children.append(Section(t(f"nav.{segment}"), [p for p in mine if p]))
         broken = [_page(files, p.src) for p in journeys if p.kind == "broken"]
         children.extend(p for p in broken if p)
-    for kind in ("compare", "catalog"):
-        children.extend(page for p in pages.of_kind(kind) if (page := _page(files, p.src)))
+    comparisons = [page for p in pages.of_kind("compare") if (page := _page(files, p.src))]
+    if comparisons:
+        children.append(Section(t("nav.compare"), comparisons) if len(comparisons) <= max_journeys else comparisons[0])
+    children.extend(page for p in pages.of_kind("catalog") if (page := _page(files, p.src)))
     nav.items = _without(list(nav.items), ours) + [Section(t("nav.journeys"), children)]
     _relink(nav)
     return nav

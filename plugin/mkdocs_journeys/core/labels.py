@@ -71,6 +71,14 @@ class Labels:
         pattern = "0" if digits == 0 else "0." + "#" * digits
         return format_decimal(value, format=pattern, locale=_locale(self.language))
 
+    def language_name(self, language: str) -> str:
+        """A language's name in this language (Babel's CLDR data), e.g. `fa` in Russian."""
+        try:
+            name = Locale.parse(language.replace("-", "_")).get_display_name(_locale(self.language))
+        except (UnknownLocaleError, ValueError):
+            return language
+        return name or language
+
     def channel(self, channel: str) -> str:
         key = "channel." + "-".join(channel.lower().split())
         return self.optional(key) or channel

@@ -22,6 +22,13 @@ def journey_schema() -> dict[str, Any]:
 
 
 @functools.cache
+def translation_schema() -> dict[str, Any]:
+    text = resources.files("mkdocs_journeys").joinpath("schema/translation.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@functools.cache
 def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(journey_schema())
 
@@ -41,11 +48,11 @@ def schema_problems(data: Any, file: str, lines: LineMap) -> list[Problem]:
     problems: list[Problem] = []
     errors = sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     for error in errors:
-        problems.extend(_explain(error, file, lines))
+        problems.extend(explain(error, file, lines))
     return problems
 
 
-def _explain(error: jsonschema.ValidationError, file: str, lines: LineMap) -> list[Problem]:
+def explain(error: jsonschema.ValidationError, file: str, lines: LineMap) -> list[Problem]:
     path: Path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     kind = error.validator

@@ -6,17 +6,22 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .gaps import find_gaps
 from .labels import Labels
-from .model import BrokenJourney, Playbook
+from .model import BrokenJourney, Journey, Playbook
 from .pages import GeneratedPage
 from .playbook import JourneyFile
-from .problems import Problem
+from .problems import Problem, Severity
 from .render import catalog
 from .render.blocks import problems_box
+from .render.compare import comparison_page, comparison_title
 from .render.context import RenderContext
 from .render.escape import md_inline
 from .render.journey_page import front_matter, render_journey_page
-from .urls import journey_src
+from .translate import translate_playbook
+from .urls import compare_src, journey_src
+
+GAP_LEVELS = {"info": None, "warning": Severity.WARNING, "error": Severity.ERROR}
 
 
 @dataclass(frozen=True)
@@ -36,30 +41,69 @@ def build_site_pages(
     *,
     language: str = "en",
     default_language: str = "en",
+    languages: Sequence[str] = (),
     labels_overrides: Mapping[str, str] | None = None,
     today: dt.date | None = None,
     review_max_age_days: int = 180,
     directory_urls: bool = True,
+    gap_level: str = "warning",
 ) -> SitePages:
     """Render every page the plugin adds for one language."""
     labels = Labels(language, labels_overrides)
     today = today or dt.date.today()
     problems = list(playbook.problems)
-    journeys = list(playbook.journeys)
+    shown, translation_problems, statuses = translate_playbook(playbook, translation_files, language)
+    problems += translation_problems
+    languages = list(languages) or [default_language]
+    journeys = list(shown.journeys)
+    by_id = {j.id: j for j in journeys}
 
-    def context(journey_source: str, comparisons: tuple[tuple[str, str], ...] = ()) -> RenderContext:
-        own = tuple(p for p in playbook.problems if p.file == journey_source)
-        return RenderContext(labels, today, review_max_age_days, directory_urls, comparisons, own)
+    gaps = find_gaps(shown)
+    severity = GAP_LEVELS[gap_level]
+    if severity is not None:
+        problems += [gap.problem(severity) for gap in find_gaps(playbook)]
+
+    def context(source: str = "", comparisons: tuple[tuple[str, str], ...] = (), notice: str | None = None) -> RenderContext:
+        own = tuple(p for p in playbook.problems if p.file == source) if source else ()
+        return RenderContext(labels, today, review_max_age_days, directory_urls, comparisons, own, notice)
 
     pages: list[GeneratedPage] = []
+    pairs = [(p, by_id[p.b2b], by_id[p.b2c]) for p in shown.pairs]
     for journey in journeys:
-        markdown, page_problems = render_journey_page(journey, context(journey.source))
+        links = tuple(
+            (comparison_title(pair, b2b, b2c, labels), compare_src(pair.slug))
+            for pair, b2b, b2c in pairs
+            if journey.id in (pair.b2b, pair.b2c)
+        )
+        markdown, page_problems = render_journey_page(journey, context(journey.source, links, _fallback(journey, language, default_language, labels)))
         problems.extend(page_problems)
         pages.append(GeneratedPage(journey_src(journey.id), journey.title, markdown, "journey", journey.segment))
     for broken in playbook.broken:
         pages.append(_broken_page(broken, context(broken.source), labels))
-    pages.append(catalog.journeys_index(journeys, playbook.broken, labels, context("")))
+    ctx = context()
+    pages.append(catalog.journeys_index(journeys, playbook.broken, labels, ctx))
+    paired = {j for p in shown.pairs for j in (p.b2b, p.b2c)}
+    pages.append(catalog.compare_index([(p.slug, a, b) for p, a, b in pairs], [j for j in journeys if j.id not in paired], labels, ctx))
+    pages.extend(comparison_page(pair, b2b, b2c, ctx) for pair, b2b, b2c in pairs)
+    pages.append(catalog.roles_page(journeys, labels, ctx))
+    pages.append(catalog.channels_page(journeys, labels, ctx))
+    pages.append(catalog.review_page(journeys, playbook.broken, labels, ctx))
+    pages.append(catalog.gaps_page(gaps, labels, ctx))
+    if len(languages) > 1:
+        pages.append(catalog.translations_page(list(playbook.journeys), statuses, languages, default_language, labels, ctx))
     return SitePages(language, tuple(pages), tuple(dict.fromkeys(problems)), labels)
+
+
+def _fallback(journey: Journey, language: str, default: str, labels: Labels) -> str | None:
+    """The localized notice for a page shown (partly) in the default language."""
+    if language == default:
+        return None
+    names = {"language": labels.language_name(language), "default": labels.language_name(default)}
+    if journey.language is None:
+        return labels("fallback.page", **names)
+    if journey.fallback_fields:
+        return labels("fallback.partial", **names)
+    return None
 
 
 def _broken_page(broken: BrokenJourney, ctx: RenderContext, labels: Labels) -> GeneratedPage:
@@ -73,4 +117,3 @@ def _broken_page(broken: BrokenJourney, ctx: RenderContext, labels: Labels) -> G
         + "\n"
     )
     return GeneratedPage(journey_src(broken.id), title, markdown, "broken")
-

@@ -60,6 +60,13 @@ def header(journey: Journey, ctx: RenderContext) -> str:
     return f'<div class="journeys-header">{summary}<dl class="journeys-meta">{rows}</dl></div>'
 
 
+def notice(text: str | None) -> str:
+    """A localized notice, such as the fallback to the default language."""
+    if not text:
+        return ""
+    return f'<div class="admonition info journeys-notice"><p>{h(text)}</p></div>'
+
+
 def problems_box(problems: Sequence[Problem], ctx: RenderContext) -> str:
     """The visible error box a non-strict build shows on a broken journey's page."""
     if not problems:

@@ -18,6 +18,7 @@ class RenderContext:
     # (title, src path) of pages this journey links to, such as its comparison pages
     comparisons: tuple[tuple[str, str], ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+    notice: str | None = None  # shown above the page, e.g. that it falls back to English
 
     def days_since(self, day: dt.date) -> int:
         return (self.today - day).days

@@ -90,6 +90,7 @@ def render_journey_page(journey: Journey, ctx: RenderContext) -> tuple[str, list
     out = [
         front_matter(journey.title),
         _heading(1, journey.title),
+        blocks.notice(ctx.notice) + ("\n\n" if ctx.notice else ""),
         blocks.problems_box(ctx.problems, ctx) + ("\n\n" if ctx.problems else ""),
         *before,
         *body,

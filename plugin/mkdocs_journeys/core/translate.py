@@ -1,0 +1,240 @@
+"""Journey translations: text from `<name>.<lang>.md` laid over the default-language structure.
+
+A translation carries text only. Stakeholders and stages are matched by id, touchpoints by id
+(or by position when the translation gives none). Anything it does not translate stays in the
+default language and is listed in `Journey.fallback_fields`, so the page can say so. Problems
+in a translation are warnings: the page is still built, from whatever could be used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+import jsonschema
+
+from . import schema, source, yaml_tree
+from .fingerprint import structure_fingerprint
+from .model import Journey, Playbook, Stage, Stakeholder, Touchpoint
+from .playbook import JourneyFile
+from .problems import Problem, Severity, field_path
+from .yaml_tree import LineMap, Path
+
+TEXT_FIELDS = ("title", "summary", "owner", "sales_cycle", "deal_value")
+
+
+@dataclasses.dataclass(frozen=True)
+class Translation:
+    """A parsed translation file, before it is laid over its journey."""
+
+    file: str
+    language: str
+    data: dict[str, Any]
+    lines: LineMap
+    narrative: str
+    problems: tuple[Problem, ...]
+
+    @property
+    def fingerprint(self) -> str | None:
+        value = self.data.get("source_fingerprint")
+        return value if isinstance(value, str) else None
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema.translation_schema())
+
+
+@functools.lru_cache(maxsize=8192)
+def parse_translation(raw: bytes, file: str, language: str, max_bytes: int = source.DEFAULT_MAX_BYTES) -> Translation:
+    """Read a translation file; every problem is a warning (the page falls back instead)."""
+    def warn(problems: list[Problem]) -> tuple[Problem, ...]:
+        return tuple(dataclasses.replace(p, severity=Severity.WARNING) for p in problems)
+
+    text, problems = source.decode(raw, file, max_bytes)
+    if text is None:
+        return Translation(file, language, {}, {}, "", warn(problems))
+    split, problems = source.split_front_matter(text, file)
+    if split is None:
+        return Translation(file, language, {}, {}, "", warn(problems))
+    data, lines, problems = yaml_tree.load(split.front_matter, file, split.front_matter_line)
+    if not isinstance(data, dict):
+        return Translation(file, language, {}, {}, split.body, warn(problems or [Problem(file, 1, "", "the front matter must be a mapping of fields")]))
+    problems = []
+    structural = set(schema.journey_schema()["properties"]) | {"actors", "score", "scores", "role", "influence", "purchase", "compare_as"}
+    for error in _validator().iter_errors(data):
+        path: Path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = sorted(error.schema.get("properties", {}))
+            for key in sorted(set(error.instance) - set(allowed)):
+                at = (*path, key)
+                if key in structural:
+                    message = f"{key!r} is structure, which comes from the default-language file; it is ignored here"
+                    hint = "Remove it from the translation and change it in the default-language file."
+                else:
+                    close = difflib.get_close_matches(key, allowed, n=1)
+                    message, hint = f"unknown field {key!r}", f"Did you mean `{close[0]}`?" if close else ""
+                problems.append(Problem(file, schema.line_for(lines, at), field_path(at), message, hint, Severity.WARNING, "translation"))
+        else:
+            problems += [dataclasses.replace(p, severity=Severity.WARNING) for p in schema.explain(error, file, lines)]
+    return Translation(file, language, data, lines, split.body, tuple(problems))
+
+
+def translate(journey: Journey, translation: Translation) -> tuple[Journey, list[Problem]]:
+    """Lay a translation over a journey; report ids that do not exist in the journey."""
+    data, lines, file = translation.data, translation.lines, translation.file
+    problems: list[Problem] = []
+    missing: list[str] = []
+
+    def warn(path: Path, message: str, hint: str) -> None:
+        problems.append(Problem(file, schema.line_for(lines, path), field_path(path), message, hint, Severity.WARNING, "translation"))
+
+    def text(mapping: dict[str, Any], key: str, default: Any, path: Path) -> Any:
+        value = mapping.get(key)
+        ok = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+        if not ok:
+            if default:
+                missing.append(field_path((*path, key)))
+            return default
+        return tuple(value) if isinstance(value, list) else value
+
+    def by_id(items: Any, known: Sequence[str], path: Path, kind: str) -> dict[str, tuple[dict[str, Any], Path]]:
+        found: dict[str, tuple[dict[str, Any], Path]] = {}
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                continue
+            at: Path = (*path, index)
+            if item["id"] not in known:
+                close = difflib.get_close_matches(item["id"], list(known), n=1)
+                warn((*at, "id"), f"the {kind} {item['id']!r} does not exist in {journey.source}", f"Did you mean {close[0]!r}?" if close else f"Known: {', '.join(known)}.")
+            else:
+                found[item["id"]] = (item, at)
+        return found
+
+    stakeholders_t = by_id(data.get("stakeholders"), [s.id for s in journey.stakeholders], ("stakeholders",), "stakeholder")
+    stakeholders = []
+    for s in journey.stakeholders:
+        item, at = stakeholders_t.get(s.id, ({}, ("stakeholders",)))
+        if not item and (s.name or s.goals):
+            missing.append(f"stakeholders.{s.id}")
+        stakeholders.append(
+            dataclasses.replace(
+                s,
+                name=text(item, "name", s.name, at) if item else s.name,
+                goals=text(item, "goals", s.goals, at) if item else s.goals,
+                concerns=text(item, "concerns", s.concerns, at) if item else s.concerns,
+            )
+        )
+    stages_t = by_id(data.get("stages"), [s.id for s in journey.stages], ("stages",), "stage")
+    stages = []
+    for stage in journey.stages:
+        item, at = stages_t.get(stage.id, ({}, ("stages",)))
+        if not item:
+            missing.append(f"stages.{stage.id}")
+            stages.append(stage)
+            continue
+        stages.append(_stage(stage, item, at, text, warn, missing))
+    fields = {key: text(data, key, getattr(journey, key), ()) for key in TEXT_FIELDS}
+    tags = text(data, "tags", journey.tags, ())
+    narrative = translation.narrative if translation.narrative.strip() else journey.narrative
+    if not translation.narrative.strip() and journey.narrative.strip():
+        missing.append("narrative")
+    translated = dataclasses.replace(
+        journey,
+        **fields,
+        tags=tags,
+        stakeholders=tuple(stakeholders),
+        stages=tuple(stages),
+        narrative=narrative,
+        narrative_line=1,
+        language=translation.language,
+        fallback_fields=tuple(missing),
+    )
+    return translated, problems
+
+
+def _stage(stage: Stage, item: dict[str, Any], at: Path, text: Any, warn: Any, missing: list[str]) -> Stage:
+    touchpoints = list(stage.touchpoints)
+    items = item.get("touchpoints") if isinstance(item.get("touchpoints"), list) else []
+    ids = [tp.id for tp in stage.touchpoints]
+    matched: set[int] = set()
+    for index, tp_item in enumerate(items):
+        tp_at: Path = (*at, "touchpoints", index)
+        if not isinstance(tp_item, dict):
+            continue
+        if "id" in tp_item:
+            if tp_item["id"] not in ids:
+                warn((*tp_at, "id"), f"the touchpoint {tp_item['id']!r} does not exist in the stage {stage.id!r}", f"Known: {', '.join(i for i in ids if i) or 'none have ids'}.")
+                continue
+            position = ids.index(tp_item["id"])
+        elif index < len(touchpoints):
+            position = index
+        else:
+            warn(tp_at, f"the stage {stage.id!r} has only {len(touchpoints)} touchpoints", "Remove the extra entry, or give it the id of an existing touchpoint.")
+            continue
+        matched.add(position)
+        original: Touchpoint = stage.touchpoints[position]
+        touchpoints[position] = dataclasses.replace(
+            original,
+            name=text(tp_item, "name", original.name, tp_at),
+            channel=text(tp_item, "channel", original.channel, tp_at) if "channel" in tp_item else original.channel,
+            emotion=text(tp_item, "emotion", original.emotion, tp_at),
+        )
+    for position, tp in enumerate(stage.touchpoints):
+        if position not in matched:
+            missing.append(f"stages.{stage.id}.touchpoints.{tp.id or position}")
+    return dataclasses.replace(
+        stage,
+        name=text(item, "name", stage.name, at),
+        goal=text(item, "goal", stage.goal, at),
+        duration=text(item, "duration", stage.duration, at),
+        feedback=text(item, "feedback", stage.feedback, at),
+        pains=text(item, "pains", stage.pains, at),
+        opportunities=text(item, "opportunities", stage.opportunities, at),
+        kpis=text(item, "kpis", stage.kpis, at),
+        touchpoints=tuple(touchpoints),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class TranslationStatus:
+    journey_id: str
+    language: str
+    state: str  # current | stale | missing | unknown
+    file: str | None = None
+
+
+def translate_playbook(
+    playbook: Playbook, files: Sequence[JourneyFile], language: str, max_bytes: int = source.DEFAULT_MAX_BYTES
+) -> tuple[Playbook, list[Problem], list[TranslationStatus]]:
+    """The playbook as readers of `language` see it, the translation warnings, and the status
+    of every journey's translation into every language found."""
+    by_source = {j.source: j for j in playbook.journeys}
+    problems: list[Problem] = []
+    statuses: list[TranslationStatus] = []
+    translated: dict[str, Journey] = {}
+    for file in files:
+        base = file.display[: -len(f".{file.language}.md")] + ".md"
+        journey = by_source.get(base)
+        if journey is None:
+            continue  # a translation of a draft, or of a broken or missing file
+        raw = file.path.read_bytes()
+        translation = parse_translation(raw, file.display, file.language or "", max_bytes)
+        problems.extend(translation.problems)
+        fingerprint = translation.fingerprint
+        state = "unknown" if fingerprint is None else ("current" if fingerprint == structure_fingerprint(journey) else "stale")
+        statuses.append(TranslationStatus(journey.id, file.language or "", state, file.display))
+        result, merge_problems = translate(journey, translation)
+        problems.extend(merge_problems)
+        if file.language == language:
+            translated[journey.id] = result
+    for file in files:
+        if not file.path.with_name(f"{file.stem}.md").exists():
+            problems.append(
+                Problem(file.display, None, "", f"there is no {file.stem}.md next to this translation", "Name it after an existing journey file, or remove it.", Severity.WARNING, "translation")
+            )
+    journeys = tuple(translated.get(j.id, j) for j in playbook.journeys)
+    return dataclasses.replace(playbook, journeys=journeys), problems, statuses
