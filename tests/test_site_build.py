@@ -80,9 +80,10 @@ def test_missing_journeys_folder_is_a_clear_error(tmp_path):
 
 def test_hostile_names_reach_the_site_as_text(site):
     evil = GOOD_B2C.replace("name: Shopper", "name: '<img src=x onerror=alert(1)>'").replace("title: Shop checkout", "title: '</title><script>alert(2)</script>'")
-    result = site({"shop.md": evil}, "--strict")
+    result = site({"saas.md": GOOD_B2B, "shop.md": evil}, "--strict")
     assert result.returncode == 0, result.log
-    for page in ("journeys/shop/index.html", "journeys/index.html", "index.html"):
+    pages = ["journeys/shop/index.html", "journeys/index.html", "index.html", "compare/saas-vs-shop/index.html", "catalog/roles/index.html"]
+    for page in pages:
         html = result.html(page)
         assert "<img src=x" not in html and "<script>alert" not in html, page
 
