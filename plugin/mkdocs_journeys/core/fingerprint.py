@@ -17,4 +17,5 @@ def structure_fingerprint(journey: Journey) -> str:
     for stage in journey.stages:
         touchpoints = ",".join(tp.id or f"#{i}" for i, tp in enumerate(stage.touchpoints))
         parts.append(f"g:{stage.id}[{touchpoints}]")
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:12]
+    # The prefix keeps YAML from reading an all-digit hash as a number.
+    return "fp-" + hashlib.sha256("|".join(parts).encode()).hexdigest()[:12]
