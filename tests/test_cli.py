@@ -402,6 +402,9 @@ def test_new_pair_with_compare_with(tmp_path: Path) -> None:
         journeys("new", "y", "--segment", "b2b", "--compare-with", "nope", cwd=tmp_path), 1
     )
     assert "no journey has the id 'nope'" in line
+    args = ("new", "z", "--segment", "b2c", "--compare-with", "energy-contract")
+    line = one_error_line(journeys(*args, cwd=tmp_path), 1)
+    assert "journeys/energy-contract.md declares its counterparts (home-energy)" in line
 
 
 def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
