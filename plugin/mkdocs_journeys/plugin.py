@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import site_nav
+from .timings import timed
 from .config import JourneysConfig
 from .core.problems import Problem
 from .core.site import SitePages, build_site_pages
@@ -43,6 +44,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.pages: SitePages | None = None
         self.languages = Languages("en", "en", ("en",))
 
+    @timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
@@ -65,6 +67,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # After static-i18n (priority -100), which rebuilds the file list per language and drops
     # generated files it does not know; ours are added to the list it produced.
     @event_priority(-200)
+    @timed
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
@@ -118,6 +121,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     # After static-i18n's navigation translation (priority -100).
     @event_priority(-200)
+    @timed
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or not self.config.nav or self.pages is None:
             return None
@@ -126,6 +130,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # After static-i18n's own context handling (priority 50): its language switcher only knows
     # the pages it created, so point it at the same generated page in each language.
     @event_priority(40)
+    @timed
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any] | None:
         if not self.config.enabled or page.file.generated_by != "journeys":
             return None
