@@ -23,7 +23,7 @@ def test_comparison_page_sets_both_journeys_side_by_side(site):
     assert "Users and buyers" in words and "Used by Support agent; bought by Chief Financial Officer." in words
     assert "The same person uses and buys." in words
     assert "3-9 months" in words and "Not stated" in words  # B2C has no sales cycle
-    assert page.count('data-diagram="journey"') == 2 and page.count('data-diagram="curve"') == 2
+    assert page.count('data-diagram="journey"') == 2 and page.count('class="journeys-curve__svg"') == 2
     assert 'href="../../journeys/saas/"' in page and 'href="../../journeys/shop/"' in page
     assert 'href="../../compare/saas-vs-shop/"' in result.html("journeys/saas/index.html")
     assert 'href="../../compare/saas-vs-shop/"' in result.html("journeys/shop/index.html")

@@ -107,3 +107,35 @@ def test_labels_follow_the_language_and_site_overrides():
     assert labels("section.stages") == "Phases" and labels("section.stakeholders") == "Stakeholders"
     assert Labels("xx")("section.stakeholders") == "Stakeholders"  # no catalog: English
     assert Labels("en").date(dt.date(2026, 10, 15)) == "Oct 15, 2026"
+
+
+def test_experience_curve_is_inline_svg_with_one_series_per_engaged_stakeholder():
+    from mkdocs_journeys.core.render.curve import curve_svg
+
+    journey, _ = parse(GOOD_B2B.replace("name: Support agent", "name: Support <b>agent</b>"))
+    ctx = RenderContext(labels=Labels("en"), today=dt.date(2026, 11, 30))
+    svg = curve_svg(journey, ctx)
+    assert svg is not None and svg.startswith("<svg") and "<script" not in svg
+    series = re.findall(r'<g class="journeys-curve__series">(.*?)</g>', svg)
+    assert len(series) == 2  # cfo and agent both have touchpoints
+    # The CFO scored 3 at awareness and 2 (own score) at purchase: y grows as the score falls.
+    cfo_points = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', series[0])
+    assert len(cfo_points) == 2 and float(cfo_points[1][1]) > float(cfo_points[0][1])
+    # The agent only appears at purchase: one point, no line.
+    assert series[1].count("<circle") == 1 and "<line" not in series[1]
+    assert "Support &lt;b&gt;agent&lt;/b&gt;, Purchase: 4" in svg
+    # Text is drawn at a fixed, legible size, not scaled into the column.
+    assert 'font-size="13"' in svg and 'width="' in svg
+
+
+def test_experience_curve_bridges_stages_without_touchpoints_with_a_faint_line():
+    from mkdocs_journeys.core.render.curve import curve_svg
+
+    text = GOOD_B2B.replace(
+        "  - id: purchase\n    name: Purchase\n",
+        "  - id: gap\n    name: Gap\n  - id: purchase\n    name: Purchase\n",
+    )
+    svg = curve_svg(parse(text)[0], RenderContext(labels=Labels("en"), today=dt.date(2026, 11, 30)))
+    assert svg is not None
+    cfo = re.findall(r'<g class="journeys-curve__series">(.*?)</g>', svg)[0]
+    assert cfo.count("<line") == 1 and 'opacity="0.45"' in cfo

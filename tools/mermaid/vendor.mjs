@@ -14,7 +14,7 @@
 // Mermaid only imports them when a page uses them.
 //
 // The result was checked against what Chromium actually requests when it
-// renders a `journey` and an `xychart-beta` diagram
+// renders a `journey` diagram
 // (tests/browser/test_renderer_standalone.py fails if a request under
 // /mermaid/ is not answered, i.e. if this list ever misses a file).
 
@@ -28,8 +28,8 @@ const SRC = path.join(HERE, "node_modules", "mermaid");
 const DIST = path.join(SRC, "dist");
 const OUT = path.join(REPO, "plugin", "mkdocs_journeys", "assets", "mermaid");
 const ENTRY = "mermaid.esm.min.mjs";
-// Diagram ids as Mermaid registers them (`xychart` covers `xychart-beta`).
-const DIAGRAMS = ["journey", "xychart"];
+// Diagram ids as Mermaid registers them. The experience curve is inline SVG, not Mermaid.
+const DIAGRAMS = ["journey"];
 
 const wanted = JSON.parse(fs.readFileSync(path.join(HERE, "package.json"), "utf8"))
   .dependencies.mermaid;

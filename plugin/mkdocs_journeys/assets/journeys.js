@@ -1,10 +1,10 @@
 // mkdocs-journeys: renders the journey diagrams of a page with the Mermaid
 // copy vendored next to this file. Nothing is fetched from another origin, and
-// Mermaid (with the chunks for `journey` and `xychart-beta`) is only
-// downloaded once a page actually has a diagram.
+// Mermaid (with the chunks for `journey`) is only downloaded once a page
+// actually has a diagram.
 //
 // Markup produced by the plugin:
-//   <div class="journeys-diagram" data-diagram="journey|curve">
+//   <div class="journeys-diagram" data-diagram="journey">
 //     <pre class="journeys-diagram__source">HTML-escaped Mermaid source</pre>
 //   </div>
 // Once done the container gets data-state="rendered" (SVG in a child
@@ -41,17 +41,12 @@ function currentTheme() {
   return scheme === "slate" ? "dark" : "default";
 }
 
-// Mermaid's default (light) xychart palette starts with #ECECFF, a line that
-// is barely visible on white; use strong colours for the curves instead.
-const LIGHT_PLOT_COLOURS = "#3949ab,#d81b60,#00897b,#ef6c00,#8e24aa,#6d4c41,#1e88e5,#43a047";
-
 function configure(mermaid, theme) {
   if (theme === appliedTheme) return;
   mermaid.initialize({
     startOnLoad: false,
     securityLevel: "strict",
     theme,
-    themeVariables: theme === "default" ? { xyChart: { plotColorPalette: LIGHT_PLOT_COLOURS } } : {},
     // Mermaid must not add its "Syntax error" bomb to the page: errors are
     // shown by us, next to the source.
     suppressErrorRendering: true,
