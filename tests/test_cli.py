@@ -169,8 +169,8 @@ def test_lint_named_files_load_the_whole_folder(tmp_path: Path) -> None:
         "Use the `id` (or file name) of an existing journey."
     ) in result.stdout.splitlines()
     assert "score-7" not in result.stdout
-    # The other warning: being unpaired (a gap finding).
-    assert result.stdout.endswith("1 error, 1 warning in 2 files\n")
+    # Being unpaired is listed on the gap page, never logged.
+    assert result.stdout.endswith("1 error, 0 warnings in 2 files\n")
 
 
 def test_lint_named_folder_and_other_journeys_dir(tmp_path: Path) -> None:
@@ -215,20 +215,15 @@ def test_lint_json(tmp_path: Path) -> None:
 
 
 def test_lint_warnings_strict_and_gap_level(tmp_path: Path) -> None:
-    # unknown-marker.md: an unknown narrative marker (found while rendering) and no counterpart
-    # (a gap finding from core.gaps).
+    # unknown-marker.md: an unknown narrative marker (found while rendering) and a stage without
+    # touchpoints (a gap finding from core.gaps; "no counterpart" is never logged).
     cwd = project(tmp_path, "unknown-marker.md")
     result = journeys("lint", cwd=cwd)
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert (
-        "journeys/unknown-marker.md:16: narrative: unknown block marker <!-- journeys:diagramm -->"
-        in result.stdout
-    )
-    assert any(
-        ": Pair it with a journey of the other segment" in line or "compare_with" in line
-        for line in lines
-    )
+    assert "narrative: unknown block marker <!-- journeys:diagramm -->" in result.stdout
+    assert any("journeys/unknown-marker.md:15: stages[1]: The stage Loyalty has no touchpoint." in line for line in lines)
+    assert not any("counterpart" in line for line in lines)
     assert all(line.endswith(" [warning]") for line in lines[:-1])
     assert lines[-1] == "0 errors, 2 warnings in 1 file"
     assert journeys("lint", "--strict", cwd=cwd).returncode == 1
@@ -253,7 +248,7 @@ def test_lint_checks_translations(tmp_path: Path) -> None:
 
 def test_lint_drafts(tmp_path: Path) -> None:
     cwd = project(tmp_path, "draft.md")
-    # A draft is checked, but only as a build with include_drafts sees it does it lack a pair.
+    # A draft is checked, but only as a build with include_drafts sees it is its empty stage a gap.
     assert journeys("lint", cwd=cwd).stdout == "0 errors, 0 warnings in 1 file\n"
     result = journeys("lint", "--include-drafts", cwd=cwd)
     assert result.stdout.endswith("0 errors, 1 warning in 1 file\n")

@@ -57,6 +57,16 @@ def test_drafts_are_not_in_the_build(site):
     assert "Secret draft" not in everything and "journeys/draft" not in everything
 
 
+def test_a_broken_draft_is_logged_but_not_published(site):
+    broken_draft = GOOD_B2C.replace("title: Shop checkout", "title: Secret broken draft\nstatus: draft").replace("score: 4", "score: 9")
+    result = site({**PAIR, "wip.md": broken_draft})
+    assert result.returncode == 0, result.log
+    assert "journeys/wip.md" in result.log and "score" in result.log  # the author still learns of it
+    assert not (result.site / "journeys/wip").exists()
+    everything = "".join(p.read_text("utf-8", "replace") for p in result.site.rglob("*") if p.suffix in (".html", ".json", ".xml"))
+    assert "Secret broken draft" not in everything and "wip" not in everything
+
+
 def test_drafts_can_be_included_by_option(site):
     draft = GOOD_B2C.replace("title: Shop checkout", "title: Secret draft\nstatus: draft")
     yml = MKDOCS_YML.replace("  - journeys\n", "  - journeys:\n      include_drafts: true\n      gap_level: info\n")

@@ -132,6 +132,7 @@ class BrokenJourney:
     source: str
     problems: tuple[Problem, ...]
     title: str | None = None
+    is_draft: bool = False  # `status: draft` was readable: its problems are logged, no page is made
 
 
 @dataclass(frozen=True)

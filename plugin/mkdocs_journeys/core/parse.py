@@ -36,6 +36,7 @@ def parse_journey(raw: bytes, file: str, stem: str, max_bytes: int = source.DEFA
             [Problem(file, split.front_matter_line, "", "the front matter must be a mapping of fields", "Start with `title: ...`.", code="schema")],
         )
     title = data.get("title") if isinstance(data.get("title"), str) else None
+    draft = data.get("status") == "draft"
     journey_id = data.get("id", stem)
     problems = schema.schema_problems(data, file, lines)
     if not isinstance(journey_id, str) or not ID_RE.match(journey_id):
@@ -52,16 +53,16 @@ def parse_journey(raw: bytes, file: str, stem: str, max_bytes: int = source.DEFA
             )
         journey_id = _slug(str(journey_id)) or "journey"
     if problems:
-        return _broken(journey_id, file, problems, title)
+        return _broken(journey_id, file, problems, title, draft)
     problems = _semantic_problems(data, journey_id, file, lines)
     if any(p.is_error for p in problems):
-        return _broken(journey_id, file, problems, title)
+        return _broken(journey_id, file, problems, title, draft)
     journey = _build(data, journey_id, file, split.body, split.body_line, lines)
     return journey, tuple(problems)
 
 
-def _broken(journey_id: str, file: str, problems: list[Problem], title: str | None = None) -> Parsed:
-    return BrokenJourney(id=journey_id, source=file, problems=tuple(problems), title=title), tuple(problems)
+def _broken(journey_id: str, file: str, problems: list[Problem], title: str | None = None, draft: bool = False) -> Parsed:
+    return BrokenJourney(id=journey_id, source=file, problems=tuple(problems), title=title, is_draft=draft), tuple(problems)
 
 
 def _slug(text: str) -> str:

@@ -81,7 +81,8 @@ def load_playbook(
     pairs = _pairs(journeys, published, problems)
     playbook = Playbook(
         journeys=tuple(published),
-        broken=tuple(broken),
+        # A broken draft's problems are still logged (above), but nothing of it is published.
+        broken=tuple(b for b in broken if include_drafts or not b.is_draft),
         problems=tuple(problems),
         pairs=tuple(pairs),
     )

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .gaps import find_gaps
+from .gaps import LOGGED_KINDS, find_gaps
 from .labels import Labels
 from .model import BrokenJourney, Journey, Playbook
 from .pages import GeneratedPage
@@ -61,7 +61,7 @@ def build_site_pages(
     gaps = find_gaps(shown)
     severity = GAP_LEVELS[gap_level]
     if severity is not None:
-        problems += [gap.problem(severity) for gap in find_gaps(playbook)]
+        problems += [gap.problem(severity) for gap in find_gaps(playbook) if gap.kind in LOGGED_KINDS]
 
     def context(source: str = "", comparisons: tuple[tuple[str, str], ...] = (), notice: str | None = None) -> RenderContext:
         own = tuple(p for p in playbook.problems if p.file == source) if source else ()
