@@ -117,3 +117,24 @@ def test_translation_status_flags_stale_translations(site):
     stale_result = build(site, {"saas.md": GOOD_B2B, "saas.ru.md": stale, "shop.md": GOOD_B2C}, "--strict")
     assert "journeys-translation--stale" in stale_result.html("catalog/translations/index.html")
     assert Path(stale_result.site / "ru/journeys/saas/index.html").read_text().count("Покупка SaaS") >= 1
+
+
+def test_bad_label_overrides_warn_once_and_fall_back(site):
+    yml = I18N_YML.replace(
+        '        en: {"section.stages": "Phases"}\n',
+        '        en: {"section.stages": "Phases", "review.overdue": "late by {dayz}", "section.stagez": "x"}\n'
+        '        ru: {"section.stakeholders": "Люди"}\n',
+    )
+    old = GOOD_B2C.replace("reviewed: 2026-11-01", "reviewed: 2020-01-01")
+    result = site({"saas.md": GOOD_B2B, "shop.md": old}, mkdocs_yml=yml)
+    assert result.returncode == 0, result.log
+    assert "Traceback" not in result.log
+    warnings = [line for line in result.log.splitlines() if "labels." in line]
+    assert len(warnings) == 2, warnings  # once per process, not once per language build
+    assert any("labels.en.review.overdue: unknown placeholder {dayz}; this message can use: {days}" in w for w in warnings)
+    assert any("labels.en.section.stagez: no such message key. Did you mean 'section.stages'?" in w for w in warnings)
+    english = result.html("journeys/shop/index.html")
+    assert "Phases" in english and "late by" not in english and "overdue" in english.lower()
+    assert "Люди" in result.html("ru/journeys/saas/index.html")
+    strict = site({"saas.md": GOOD_B2B, "shop.md": old}, "--strict", mkdocs_yml=yml)
+    assert strict.returncode != 0

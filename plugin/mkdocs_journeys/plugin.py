@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 from pathlib import Path
@@ -16,9 +17,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import site_nav
+from . import compat, site_nav
 from .timings import timed
 from .config import JourneysConfig
+from .core.labels import check_overrides
 from .core.problems import Problem
 from .core.site import SitePages, build_site_pages
 from .core.playbook import load_playbook
@@ -26,6 +28,7 @@ from .core.playbook import load_playbook
 log = logging.getLogger("mkdocs.plugins.journeys")
 ASSETS = Path(__file__).parent / "assets"
 ASSET_PREFIX = "assets/journeys"
+BUNDLED_MERMAID = '"./mermaid/mermaid.esm.min.mjs"'
 
 
 def build_date() -> dt.date:
@@ -41,6 +44,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def __init__(self) -> None:
         self.reported: set[Problem] = set()
+        self.reported_config: set[str] = set()
         self.pages: SitePages | None = None
         self.languages = Languages("en", "en", ("en",))
 
@@ -55,6 +59,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 "the plugin option `journeys_dir`"
             )
         self.languages = Languages.of(config)
+        self._check_labels()
         css = f"{ASSET_PREFIX}/journeys.css"
         if css not in config.extra_css:
             config.extra_css.append(css)
@@ -86,7 +91,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             default_language=self.languages.default,
             languages=self.languages.all,
             gap_level=self.config.gap_level,
-            labels_overrides=(self.config.labels or {}).get(language, {}),
+            labels_overrides=_mapping((self.config.labels or {}).get(language)),
             today=build_date(),
             review_max_age_days=self.config.review_max_age_days,
             directory_urls=config.use_directory_urls,
@@ -104,12 +109,40 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             if prefix:
                 file.dest_uri = prefix + file.dest_uri
             files.append(file)
-        for asset in sorted(ASSETS.rglob("*")):
-            if asset.is_file():
-                uri = f"{ASSET_PREFIX}/{asset.relative_to(ASSETS).as_posix()}"
-                if files.get_file_from_path(uri) is None:
-                    files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        self._add_assets(files, config)
         return files
+
+    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """Copy the package's CSS, script and Mermaid; with `mermaid_js`, point at that instead."""
+        custom = self.config.mermaid_js
+        if custom and "://" not in custom and not custom.startswith("/"):
+            if files.get_file_from_path(custom.removeprefix("./")) is None and custom not in self.reported_config:
+                self.reported_config.add(custom)
+                log.warning(
+                    f"journeys: mermaid_js: {custom} is not a file of the site; put it in docs/ "
+                    f"(docs/{custom.removeprefix('./')}) or give a URL, or remove the option to use the bundled Mermaid"
+                )
+        for asset in sorted(ASSETS.rglob("*")):
+            relative = asset.relative_to(ASSETS).as_posix()
+            uri = f"{ASSET_PREFIX}/{relative}"
+            if not asset.is_file() or files.get_file_from_path(uri) is not None:
+                continue
+            if custom and relative.startswith("mermaid/"):
+                continue
+            if custom and relative == "journeys.js":
+                script = asset.read_text("utf-8").replace(BUNDLED_MERMAID, json.dumps(mermaid_url(custom)), 1)
+                files.append(File.generated(config, uri, content=script))
+            else:
+                files.append(File.generated(config, uri, abs_src_path=str(asset)))
+
+    def _check_labels(self) -> None:
+        """A bad override falls back to the package's text; say so once, naming the key."""
+        labels = self.config.labels or {}
+        for language in sorted(labels, key=str):
+            for message in check_overrides(str(language), labels[language]):
+                if message not in self.reported_config:
+                    self.reported_config.add(message)
+                    log.warning(f"journeys: {message}")
 
     def _report(self, problems: tuple[Problem, ...]) -> None:
         """Log each problem once per process, though static-i18n runs us once per language."""
@@ -143,10 +176,28 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             ]
         return context
 
+    # After mkdocs-mermaid2-plugin's on_post_page (priority 0), which writes the import it fixes.
+    @event_priority(-100)
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or "mermaid2" not in config.plugins:
+            return None
+        return compat.fix_mermaid2_import(output)
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
             server.watch(str(self.journeys_dir))
         return server
+
+
+def mermaid_url(option: str) -> str:
+    """The `mermaid_js` option as journeys.js imports it: URLs as they are, site paths relative."""
+    if "://" in option or option.startswith("/"):
+        return option
+    return "../../" + option.removeprefix("./")
+
+
+def _mapping(value: object) -> dict[str, str]:
+    return {str(k): v for k, v in value.items() if isinstance(v, str)} if isinstance(value, dict) else {}
 
 
 class Languages:

@@ -54,9 +54,15 @@ PAGES = [f"{lang}journeys/{j}/" for lang in LANGUAGES for j in JOURNEYS] + [f"{l
 def test_every_diagram_renders_offline_without_errors(reference_site, offline_page, path):
     probe = _open(offline_page, reference_site + path)
     states = _diagram_states(probe)
-    expected = 4 if path.startswith(tuple(f"{lang}compare" for lang in LANGUAGES)) else 2
+    # A journey page: its Mermaid journey diagram and its experience curve (inline SVG);
+    # a comparison page: both of each.
+    expected = 2 if path.startswith(tuple(f"{lang}compare" for lang in LANGUAGES)) else 1
     assert len(states) == expected, states
     assert all(s["state"] == "rendered" and s["width"] > 50 for s in states), states
+    curves = probe.page.evaluate(
+        "() => [...document.querySelectorAll('.journeys-curve__svg')].map(s => [s.getBoundingClientRect().width, s.querySelectorAll('circle').length])"
+    )
+    assert len(curves) == expected and all(width > 200 and points >= 2 for width, points in curves), curves
     assert probe.blocked == [], probe.blocked
     # Known issue, left open: Material's language selector asks for sitemap.xml relative to
     # each alternate link and gets a 404 on generated pages; it is not a diagram error.
@@ -83,7 +89,7 @@ def test_diagram_text_is_legible_and_screenshots_are_saved(reference_site, offli
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     probe = _open(offline_page, reference_site + "journeys/saas-procurement/")
     smallest = probe.page.evaluate(
-        """() => Math.min(...[...document.querySelectorAll('.journeys-diagram svg')].flatMap(svg => {
+        """() => Math.min(...[...document.querySelectorAll('.journeys-diagram svg, svg.journeys-curve__svg')].flatMap(svg => {
             const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width || 1;
             return [...svg.querySelectorAll('text, span, div')].filter(e => e.textContent.trim())
                 .map(e => parseFloat(getComputedStyle(e).fontSize) * scale);

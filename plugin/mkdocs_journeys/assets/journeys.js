@@ -15,6 +15,7 @@
 // current page are all done (rendered or error); it is replaced on each
 // (instant) page change and palette change.
 
+// The plugin option `mermaid_js` rewrites this path when it copies this file.
 const MERMAID_URL = new URL("./mermaid/mermaid.esm.min.mjs", import.meta.url).href;
 const SELECTOR = ".journeys-diagram";
 const SOURCE_SELECTOR = ".journeys-diagram__source";
@@ -28,7 +29,8 @@ let counter = 0;
 
 function loadMermaid() {
   if (!mermaidPromise) {
-    mermaidPromise = import(MERMAID_URL).then((module) => module.default);
+    // An ES module build exports Mermaid; the classic mermaid.min.js sets a global.
+    mermaidPromise = import(MERMAID_URL).then((module) => module.default || globalThis.mermaid);
     mermaidPromise.catch(() => {
       mermaidPromise = null; // let a later page try again
     });

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
+import string
 from collections.abc import Mapping
 from importlib import resources
 
@@ -52,11 +54,11 @@ class Labels:
     def __call__(self, key: str, **params: object) -> str:
         for layer in self._chain:
             if key in layer:
-                text = layer[key]
-                break
-        else:
-            text = key
-        return text.format(**params) if params else text
+                try:
+                    return layer[key].format(**params) if params else layer[key]
+                except (KeyError, IndexError, ValueError):
+                    continue  # a bad override or catalog entry: the next layer has a good one
+        return key
 
     def optional(self, key: str) -> str | None:
         for layer in self._chain:
@@ -82,3 +84,37 @@ class Labels:
     def channel(self, channel: str) -> str:
         key = "channel." + "-".join(channel.lower().split())
         return self.optional(key) or channel
+
+
+def placeholders(text: str) -> set[str]:
+    """The `{name}` fields of a message (empty for text with broken braces)."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError:
+        return {"{"}
+
+
+def check_overrides(language: str, overrides: object) -> list[str]:
+    """What is wrong with a site's `labels:` entry for one language, as sentences to show."""
+    if not isinstance(overrides, Mapping):
+        return [f"labels.{language}: expected a mapping of message keys to text, got {type(overrides).__name__}"]
+    english = catalog(DEFAULT_LANGUAGE)
+    messages = []
+    for key, text in overrides.items():
+        where = f"labels.{language}.{key}"
+        if key not in english:
+            close = difflib.get_close_matches(str(key), list(english), n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else " The keys are listed in the user guide (Translations)."
+            messages.append(f"{where}: no such message key.{hint}")
+        elif not isinstance(text, str):
+            messages.append(f"{where}: expected text, got {type(text).__name__}")
+        else:
+            known, used = placeholders(english[key]), placeholders(text)
+            if not used <= known:
+                expected = ", ".join(f"{{{name}}}" for name in sorted(known)) or "none"
+                unknown = ", ".join(f"{{{name}}}" for name in sorted(used - known))
+                messages.append(
+                    f"{where}: unknown placeholder {unknown}; this message can use: {expected}"
+                    " (write {{ and }} for literal braces)"
+                )
+    return messages
