@@ -241,7 +241,7 @@ def test_lint_checks_translations(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stdout.startswith(
         "journeys/valid-b2b.de.md:4: stages[0].id: the stage 'awarenes' does not exist in "
-        "journeys/valid-b2b.md Did you mean 'awareness'? [warning]"
+        "journeys/valid-b2b.md Did you mean `awareness`? [warning]"
     )
     assert result.stdout.endswith("0 errors, 1 warning in 3 files\n")
 

@@ -94,7 +94,7 @@ def test_structural_drift_in_a_translation_warns_with_file_and_line(site):
     result = build(site, {"saas.md": GOOD_B2B, "saas.ru.md": drift, "shop.md": GOOD_B2C})
     assert result.returncode == 0, result.log
     assert "WARNING -  journeys/saas.ru.md:6: stakeholders[0].role: 'role' is structure, which comes from the default-language file" in result.log
-    assert "WARNING -  journeys/saas.ru.md:8: stages[0].id: the stage 'awarness' does not exist in journeys/saas.md Did you mean 'awareness'?" in result.log
+    assert "WARNING -  journeys/saas.ru.md:8: stages[0].id: the stage 'awarness' does not exist in journeys/saas.md Did you mean `awareness`?" in result.log
     assert "Analyst report" in result.html("ru/journeys/saas/index.html")  # the stage falls back
     assert build(site, {"saas.md": GOOD_B2B, "saas.ru.md": drift, "shop.md": GOOD_B2C}, "--strict").returncode != 0
 
@@ -132,7 +132,7 @@ def test_bad_label_overrides_warn_once_and_fall_back(site):
     warnings = [line for line in result.log.splitlines() if "labels." in line]
     assert len(warnings) == 2, warnings  # once per process, not once per language build
     assert any("labels.en.review.overdue: unknown placeholder {dayz}; this message can use: {days}" in w for w in warnings)
-    assert any("labels.en.section.stagez: no such message key. Did you mean 'section.stages'?" in w for w in warnings)
+    assert any("labels.en.section.stagez: no such message key. Did you mean `section.stages`?" in w for w in warnings)
     english = result.html("journeys/shop/index.html")
     assert "Phases" in english and "late by" not in english and "overdue" in english.lower()
     assert "Люди" in result.html("ru/journeys/saas/index.html")

@@ -139,3 +139,12 @@ def test_experience_curve_bridges_stages_without_touchpoints_with_a_faint_line()
     assert svg is not None
     cfo = re.findall(r'<g class="journeys-curve__series">(.*?)</g>', svg)[0]
     assert cfo.count("<line") == 1 and 'opacity="0.45"' in cfo
+
+
+def test_problem_hints_show_backtick_spans_as_code_and_stay_escaped():
+    from mkdocs_journeys.core.problems import Problem
+    from mkdocs_journeys.core.render.blocks import problems_box
+
+    problem = Problem("journeys/x.md", 3, "stakeholders[0].rol", "unknown field 'rol'", "Did you mean `role`? Not `<b>`.")
+    box = problems_box([problem], CTX)
+    assert "Did you mean <code>role</code>? Not <code>&lt;b&gt;</code>." in box and "`" not in box

@@ -104,7 +104,7 @@ def check_overrides(language: str, overrides: object) -> list[str]:
         where = f"labels.{language}.{key}"
         if key not in english:
             close = difflib.get_close_matches(str(key), list(english), n=1)
-            hint = f" Did you mean {close[0]!r}?" if close else " The keys are listed in the user guide (Translations)."
+            hint = f" Did you mean `{close[0]}`?" if close else " The keys are listed in the user guide (Translations)."
             messages.append(f"{where}: no such message key.{hint}")
         elif not isinstance(text, str):
             messages.append(f"{where}: expected text, got {type(text).__name__}")

@@ -27,9 +27,9 @@ def parse_journey(raw: bytes, file: str, stem: str, max_bytes: int = source.DEFA
     if split is None:
         return _broken(stem, file, problems)
     data, lines, problems = yaml_tree.load(split.front_matter, file, split.front_matter_line)
-    if data is None:
+    if problems:
         return _broken(stem, file, problems)
-    if not isinstance(data, dict):
+    if not isinstance(data, dict):  # a list, a text, or `null`
         return _broken(
             stem,
             file,
@@ -89,12 +89,16 @@ def _semantic_problems(data: dict[str, Any], journey_id: str, file: str, lines: 
     touchpoint_ids: dict[str, Path] = {}
     alignment: dict[str, Path] = {}
     purchase_stages = []
+    first_stage: dict[str, int] = {}
     for s_index, stage in enumerate(data["stages"]):
         stage_path: Path = ("stages", s_index)
         target = stage.get("compare_as", stage["id"])
-        if target in alignment:
-            add((*stage_path, "compare_as"), f"two stages align on the same stage id {target!r} (see {field_path(alignment[target])})", "Each stage may match one stage of the counterpart journey.")
-        alignment[target] = stage_path
+        # A repeated stage id is reported once, as such (above), not also as an alignment clash.
+        repeated_id = first_stage.setdefault(stage["id"], s_index) != s_index
+        if not repeated_id or "compare_as" in stage:
+            if target in alignment:
+                add((*stage_path, "compare_as"), f"two stages align on the same stage id {target!r} (see {field_path(alignment[target])})", "Each stage may match one stage of the counterpart journey.")
+            alignment[target] = stage_path
         if stage.get("purchase"):
             purchase_stages.append(stage_path)
         for t_index, touchpoint in enumerate(stage.get("touchpoints", [])):

@@ -49,7 +49,9 @@ def schema_problems(data: Any, file: str, lines: LineMap) -> list[Problem]:
     errors = sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     for error in errors:
         problems.extend(explain(error, file, lines))
-    return problems
+    # jsonschema reports each missing required field as its own error, and `explain` lists all
+    # of them for each: keep every problem once, in order.
+    return list(dict.fromkeys(problems))
 
 
 def explain(error: jsonschema.ValidationError, file: str, lines: LineMap) -> list[Problem]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,6 +25,7 @@ from .problems import Problem, Severity, field_path
 from .yaml_tree import LineMap, Path
 
 TEXT_FIELDS = ("title", "summary", "owner", "sales_cycle", "deal_value")
+FINGERPRINT_RE = re.compile(r"^fp-[0-9a-f]{12}$")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,11 +38,14 @@ class Translation:
     lines: LineMap
     narrative: str
     problems: tuple[Problem, ...]
+    narrative_line: int = 1  # line of the translation file where its narrative starts
 
     @property
     def fingerprint(self) -> str | None:
+        """The recorded fingerprint; None when there is none or it is not one (`fp-` and 12
+        hex digits), so a mangled value reads as "not checked" rather than "out of date"."""
         value = self.data.get("source_fingerprint")
-        return value if isinstance(value, str) else None
+        return value if isinstance(value, str) and FINGERPRINT_RE.match(value) else None
 
 
 @functools.cache
@@ -78,9 +83,27 @@ def parse_translation(raw: bytes, file: str, language: str, max_bytes: int = sou
                     close = difflib.get_close_matches(key, allowed, n=1)
                     message, hint = f"unknown field {key!r}", f"Did you mean `{close[0]}`?" if close else ""
                 problems.append(Problem(file, schema.line_for(lines, at), field_path(at), message, hint, Severity.WARNING, "translation"))
+        elif path == ("source_fingerprint",) and error.validator in ("pattern", "type"):
+            problems.append(
+                Problem(
+                    file,
+                    schema.line_for(lines, path),
+                    "source_fingerprint",
+                    f"expected a fingerprint written fp- and 12 hexadecimal digits (like fp-0123456789ab), got {_show(error.instance)}",
+                    "Run `journeys fingerprint` and copy the value it prints for this journey; "
+                    "until then the translation's status is 'not checked'.",
+                    Severity.WARNING,
+                    "translation",
+                )
+            )
         else:
             problems += [dataclasses.replace(p, severity=Severity.WARNING) for p in schema.explain(error, file, lines)]
-    return Translation(file, language, data, lines, split.body, tuple(problems))
+    return Translation(file, language, data, lines, split.body, tuple(problems), split.body_line)
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def translate(journey: Journey, translation: Translation) -> tuple[Journey, list[Problem]]:
@@ -93,8 +116,13 @@ def translate(journey: Journey, translation: Translation) -> tuple[Journey, list
         problems.append(Problem(file, schema.line_for(lines, path), field_path(path), message, hint, Severity.WARNING, "translation"))
 
     def text(mapping: dict[str, Any], key: str, default: Any, path: Path) -> Any:
+        """The translated value if it has the field's shape (text, or a list of texts like the
+        default's), else the default. Wrong shapes were warned about by `parse_translation`."""
         value = mapping.get(key)
-        ok = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+        if isinstance(default, tuple):
+            ok = isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+        else:
+            ok = isinstance(value, str) and bool(value.strip())
         if not ok:
             if default:
                 missing.append(field_path((*path, key)))
@@ -109,7 +137,7 @@ def translate(journey: Journey, translation: Translation) -> tuple[Journey, list
             at: Path = (*path, index)
             if item["id"] not in known:
                 close = difflib.get_close_matches(item["id"], list(known), n=1)
-                warn((*at, "id"), f"the {kind} {item['id']!r} does not exist in {journey.source}", f"Did you mean {close[0]!r}?" if close else f"Known: {', '.join(known)}.")
+                warn((*at, "id"), f"the {kind} {item['id']!r} does not exist in {journey.source}", f"Did you mean `{close[0]}`?" if close else f"Known: {', '.join(known)}.")
             else:
                 found[item["id"]] = (item, at)
         return found
@@ -139,7 +167,8 @@ def translate(journey: Journey, translation: Translation) -> tuple[Journey, list
         stages.append(_stage(stage, item, at, text, warn, missing))
     fields = {key: text(data, key, getattr(journey, key), ()) for key in TEXT_FIELDS}
     tags = text(data, "tags", journey.tags, ())
-    narrative = translation.narrative if translation.narrative.strip() else journey.narrative
+    own_narrative = bool(translation.narrative.strip())
+    narrative = translation.narrative if own_narrative else journey.narrative
     if not translation.narrative.strip() and journey.narrative.strip():
         missing.append("narrative")
     translated = dataclasses.replace(
@@ -149,7 +178,7 @@ def translate(journey: Journey, translation: Translation) -> tuple[Journey, list
         stakeholders=tuple(stakeholders),
         stages=tuple(stages),
         narrative=narrative,
-        narrative_line=1,
+        narrative_line=translation.narrative_line if own_narrative else journey.narrative_line,
         language=translation.language,
         fallback_fields=tuple(missing),
     )
@@ -173,7 +202,9 @@ def _stage(stage: Stage, item: dict[str, Any], at: Path, text: Any, warn: Any, m
         elif index < len(touchpoints):
             position = index
         else:
-            warn(tp_at, f"the stage {stage.id!r} has only {len(touchpoints)} touchpoints", "Remove the extra entry, or give it the id of an existing touchpoint.")
+            count = len(touchpoints)
+            has = "has no touchpoints" if count == 0 else f"has only {count} touchpoint{'' if count == 1 else 's'}"
+            warn(tp_at, f"the stage {stage.id!r} {has}", "Remove the extra entry, or give it the id of an existing touchpoint.")
             continue
         matched.add(position)
         original: Touchpoint = stage.touchpoints[position]

@@ -39,9 +39,9 @@ _SCALAR_TAGS = {
 class _Refused(Exception):
     """Stops the walk at the first structural refusal; turned into a Problem by `load`."""
 
-    def __init__(self, path: Path, line: int, message: str, hint: str) -> None:
+    def __init__(self, path: Path, line: int, message: str, hint: str, alias: bool = False) -> None:
         super().__init__(message)
-        self.path, self.line, self.message, self.hint = path, line, message, hint
+        self.path, self.line, self.message, self.hint, self.alias = path, line, message, hint, alias
 
 
 class _Builder:
@@ -63,6 +63,7 @@ class _Builder:
                 self.line_of(node),
                 "YAML aliases (`*name`) are not allowed in journey files",
                 "Write the value out instead of referring to an anchor.",
+                alias=True,
             )
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
@@ -98,6 +99,13 @@ class _Builder:
                     "Write each field as `name: value`.",
                 )
             key = str(key_node.value)
+            if not key.strip():
+                raise _Refused(
+                    path,
+                    self.line_of(key_node),
+                    "a field has no name (an empty key)",
+                    "Write each field as `name: value`; a line starting with `? ` or `: ` is YAML syntax for an unnamed key.",
+                )
             if key in result:
                 raise _Refused(
                     (*path, key),
@@ -112,6 +120,7 @@ class _Builder:
                     self.line_of(key_node),
                     "YAML aliases (`*name`) are not allowed in journey files",
                     "Write the value out instead of referring to an anchor.",
+                    alias=True,
                 )
             result[key] = self.build(value_node, (*path, key))
             self.lines[(*path, key)] = self.line_of(key_node)
@@ -169,10 +178,25 @@ def load(text: str, file: str, first_line: int = 1) -> tuple[Any, LineMap, list[
     try:
         data = builder.build(node, ())
     except _Refused as refused:
+        line = refused.line
+        if refused.alias:
+            line = _first_alias_line(text, first_line) or line
         return None, builder.lines, [
-            Problem(file, refused.line, field_path(refused.path), refused.message, refused.hint, code="yaml")
+            Problem(file, line, field_path(refused.path), refused.message, refused.hint, code="yaml")
         ]
     return data, builder.lines, []
+
+
+def _first_alias_line(text: str, first_line: int) -> int | None:
+    """The line of the first `*alias`. Composing resolves an alias to its anchor's node, so the
+    node only knows the anchor's line; the first alias the walk meets is the first in the text."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                return int(event.start_mark.line) + first_line
+    except yaml.YAMLError:  # pragma: no cover - the text was composed once already
+        return None
+    return None
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, file: str, first_line: int, text: str) -> Problem:

@@ -8,7 +8,7 @@ from ..model import Journey, Stage, Touchpoint
 from ..problems import Problem
 from ..urls import journey_src, relative_url
 from .context import RenderContext
-from .escape import h
+from .escape import code_spans, h
 from .mermaid import journey_diagram
 
 
@@ -76,7 +76,7 @@ def problems_box(problems: Sequence[Problem], ctx: RenderContext) -> str:
     kind, title = ("failure", t("errors.title")) if errors else ("warning", t("warnings.title"))
     items = "".join(
         f"<li><code>{h(p.location())}</code> {('<code>' + h(p.field) + '</code> ') if p.field else ''}{h(p.message)}"
-        f"{(' <em>' + h(p.hint) + '</em>') if p.hint else ''}</li>"
+        f"{(' <em>' + code_spans(p.hint) + '</em>') if p.hint else ''}</li>"
         for p in problems
     )
     intro = f"<p>{h(t('errors.intro'))}</p>" if errors else ""

@@ -17,6 +17,10 @@ _MARKDOWN_SYNTAX = re.compile(r"[\\`*_{}\[\]()#+\-.!<>&|~^=:$%@\"'/]")
 # field separator, `,` actor separator, `%%` directive), or that could become markup in its
 # labels. Mermaid decodes `#<number>;` back to the character when it draws the label.
 _MERMAID_SYNTAX = re.compile(r"[#;:,%<>&\"'`{}\[\]\\|=]")
+# Words Mermaid's journey lexer reads as keywords where a token starts (case-insensitively):
+# a touchpoint called "Title insurance" would become the diagram's title, "Section 8 review"
+# a section, "Journey mapping" a syntax error. The first letter is entity-coded then.
+_MERMAID_KEYWORD = re.compile(r"(?:journey|title|section|acc)", re.IGNORECASE | re.ASCII)
 
 
 def h(text: object) -> str:
@@ -41,4 +45,15 @@ def mermaid_label(text: str, max_length: int = 80, empty: str = "–") -> str:
         flat = flat[: max_length - 1].rstrip() + "…"
     if not flat:
         flat = empty
-    return _MERMAID_SYNTAX.sub(lambda m: f"#{ord(m.group())};", flat)
+    coded = _MERMAID_SYNTAX.sub(lambda m: f"#{ord(m.group())};", flat)
+    if _MERMAID_KEYWORD.match(coded):
+        coded = f"#{ord(coded[0])};{coded[1:]}"
+    return coded
+
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def code_spans(text: str) -> str:
+    """Escaped text whose `backtick` spans (as in problem hints) become <code> elements."""
+    return _CODE_SPAN.sub(lambda m: f"<code>{m.group(1)}</code>", h(text))

@@ -14,7 +14,7 @@ from ..problems import Problem, Severity
 from . import blocks, curve
 from .context import RenderContext
 from .escape import h, md_inline, one_line
-from .narrative import safe_markdown, split_markers
+from .narrative import safe_segments
 
 # Default order; blocks before NARRATIVE go above the author's text, the rest below it.
 NARRATIVE = "narrative"
@@ -60,18 +60,26 @@ def _curve(journey: Journey, ctx: RenderContext) -> str:
     return _heading(2, ctx.labels("section.curve")) + html + "\n\n" if html else ""
 
 
+def narrative_file(journey: Journey) -> str:
+    """The file the journey's narrative was read from: a translated narrative comes from the
+    translation file next to the journey (`<name>.<lang>.md`)."""
+    if journey.language and "narrative" not in journey.fallback_fields and journey.source.endswith(".md"):
+        return f"{journey.source[:-3]}.{journey.language}.md"
+    return journey.source
+
+
 def render_journey_page(journey: Journey, ctx: RenderContext) -> tuple[str, list[Problem]]:
     """The page's Markdown, and warnings about the narrative's markers."""
     problems: list[Problem] = []
     built = render_blocks(journey, ctx)
-    segments = split_markers(journey.narrative)
+    segments = safe_segments(journey.narrative)
     placed = {s.marker for s in segments if s.marker in built}
     for segment in segments:
         if segment.marker and segment.marker not in built:
             problems.append(
                 Problem(
-                    journey.source,
-                    journey.narrative_line,
+                    narrative_file(journey),
+                    journey.narrative_line + segment.line,
                     "narrative",
                     f"unknown block marker <!-- journeys:{segment.marker} -->",
                     f"Markers name one of: {', '.join(BLOCKS)}.",
@@ -86,7 +94,7 @@ def render_journey_page(journey: Journey, ctx: RenderContext) -> tuple[str, list
         if segment.marker:
             body.append(built.get(segment.marker, ""))
         else:
-            body.append(safe_markdown(segment.text).strip("\n") + "\n\n")
+            body.append(segment.text.strip("\n") + "\n\n")
     out = [
         front_matter(journey.title),
         _heading(1, journey.title),
