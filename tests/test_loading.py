@@ -157,3 +157,75 @@ def test_one_broken_file_does_not_touch_the_others(tmp_path):
     assert [j.id for j in playbook.journeys] == ["saas", "shop"]
     assert [b.id for b in playbook.broken] == ["bad"]
     assert all(p.file == "journeys/bad.md" for p in playbook.errors)
+
+
+def _mutations(data):
+    """The document with each value in turn replaced by values of every JSON type, and keys added."""
+    import copy
+
+    replacements = [None, True, 0, 7, 1.5, "", "x", "Bad Id!", "2026-02-30", [], ["x"], {}, {"x": 1}]
+
+    def paths(node, path=()):
+        yield path
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield from paths(value, (*path, key))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from paths(value, (*path, index))
+
+    for path in list(paths(data))[1:]:
+        for value in replacements:
+            doc = copy.deepcopy(data)
+            node = doc
+            for step in path[:-1]:
+                node = node[step]
+            node[path[-1]] = value
+            yield doc
+        doc = copy.deepcopy(data)
+        node = doc
+        for step in path[:-1]:
+            node = node[step]
+        if isinstance(node, dict):
+            node["unexpected_field"] = "x"
+            yield doc
+
+
+SMALL_TRANSLATION = """\
+---
+title: Покупка SaaS
+source_fingerprint: fp-0123456789ab
+stakeholders:
+  - id: cfo
+    name: Финансовый директор
+    goals: [Предсказуемая стоимость]
+stages:
+  - id: awareness
+    name: Осведомлённость
+    pains: [Много похожих поставщиков]
+    touchpoints:
+      - name: Отчёт аналитиков
+        emotion: любопытство
+---
+"""
+
+
+@pytest.mark.parametrize("kind", ["journey", "translation"])
+def test_fast_schema_check_agrees_with_jsonschema(kind):
+    """The fast path (fastjsonschema) may only skip validation when jsonschema finds nothing."""
+    from mkdocs_journeys.core import schema, translate, yaml_tree
+
+    if kind == "journey":
+        text, validator = GOOD_B2B, schema._validator()
+    else:
+        text, validator = SMALL_TRANSLATION, translate._validator()
+    front = text.split("---\n")[1]
+    data, _, problems = yaml_tree.load(front, "x.md", 2)
+    assert data and not problems
+    checked = invalid = 0
+    for doc in _mutations(data):
+        expected = not list(validator.iter_errors(doc))
+        assert schema.is_valid(doc, kind) == expected, doc
+        checked += 1
+        invalid += not expected
+    assert checked > 150 and invalid > checked / 3

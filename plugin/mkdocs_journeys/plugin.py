@@ -59,6 +59,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 "the plugin option `journeys_dir`"
             )
         self.languages = Languages.of(config)
+        if "i18n" in config.plugins:
+            compat.speed_up_static_i18n(config.plugins["i18n"])
         self._check_labels()
         css = f"{ASSET_PREFIX}/journeys.css"
         if css not in config.extra_css:

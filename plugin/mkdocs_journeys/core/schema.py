@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 import json
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -33,6 +35,34 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(journey_schema())
 
 
+@functools.cache
+def _compiled(name: str) -> Callable[[Any], Any]:
+    """The schema compiled to Python by fastjsonschema: about 20 times faster than jsonschema.
+
+    Only answers "valid or not"; jsonschema then explains every failure. The schema keeps to
+    keywords both libraries read the same way (tests/test_loading.py checks they agree), and
+    its relative `$id` is dropped so nothing is ever resolved outside this file.
+    """
+    import fastjsonschema
+
+    schema = copy.deepcopy(journey_schema() if name == "journey" else translation_schema())
+    schema.pop("$id", None)
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    validate: Callable[[Any], Any] = fastjsonschema.compile(schema, handlers={}, use_default=False)
+    return validate
+
+
+def is_valid(data: Any, name: str = "journey") -> bool:
+    """The fast check that lets the common case, a valid file, skip the detailed validation."""
+    import fastjsonschema
+
+    try:
+        _compiled(name)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def line_for(lines: LineMap, path: Path) -> int | None:
     """The line of a path, or of its nearest ancestor that has one."""
     while True:
@@ -45,6 +75,8 @@ def line_for(lines: LineMap, path: Path) -> int | None:
 
 def schema_problems(data: Any, file: str, lines: LineMap) -> list[Problem]:
     """Validate against the schema and explain each failure in the author's terms."""
+    if is_valid(data, "journey"):
+        return []
     problems: list[Problem] = []
     errors = sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     for error in errors:

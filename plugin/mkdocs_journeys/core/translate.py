@@ -70,7 +70,7 @@ def parse_translation(raw: bytes, file: str, language: str, max_bytes: int = sou
         return Translation(file, language, {}, {}, split.body, warn(problems or [Problem(file, 1, "", "the front matter must be a mapping of fields")]))
     problems = []
     structural = set(schema.journey_schema()["properties"]) | {"actors", "score", "scores", "role", "influence", "purchase", "compare_as"}
-    for error in _validator().iter_errors(data):
+    for error in () if schema.is_valid(data, "translation") else _validator().iter_errors(data):
         path: Path = tuple(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             allowed = sorted(error.schema.get("properties", {}))
