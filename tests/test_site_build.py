@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import GOOD_B2B, GOOD_B2C, MKDOCS_YML, mkdocs_build, write_site
+from conftest import GOOD_B2B, GOOD_B2C, MKDOCS_YML, ROOT, mkdocs_build, write_site
 
 PAIR = {"saas.md": GOOD_B2B, "shop.md": GOOD_B2C}
 
@@ -123,3 +123,32 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert [name for name in a if a[name] != b[name]] == []
     search = json.loads((first.site / "search/search_index.json").read_text())
     assert any("Analyst report" in doc["text"] for doc in search["docs"])
+
+
+def test_html_fast_path_gives_the_same_html_as_markdown_parsing_it():
+    """The generated pages' HTML blocks skip Markdown's HTML parser: same output, line breaks aside."""
+    import re
+
+    import markdown
+
+    from mkdocs_journeys.core.playbook import load_playbook
+    from mkdocs_journeys.core.site import build_site_pages
+    from mkdocs_journeys.html_stash import GeneratedHtmlExtension
+
+    playbook, translations = load_playbook(ROOT / "journeys", ROOT)
+    pages = []
+    for language in ("en", "fa"):
+        pages += build_site_pages(playbook, translations, language=language, languages=["en", "fa"]).pages
+    assert len(pages) > 20
+    kinds = set()
+    for page in pages:
+        body = page.markdown.split("---\n", 2)[2]
+        fast = GeneratedHtmlExtension()
+        fast.active = True
+        extensions = ["tables", "toc", "attr_list", "admonition", "fenced_code"]
+        slow_html = markdown.Markdown(extensions=extensions).convert(body)
+        fast_html = markdown.Markdown(extensions=[*extensions, fast]).convert(body)
+        # Markdown's HTML parser puts a line break between adjacent block elements; nothing else differs.
+        assert re.sub(r">\s+<", "><", fast_html) == re.sub(r">\s+<", "><", slow_html), page.src
+        kinds.add(page.kind)
+    assert {"journey", "compare", "index", "catalog"} <= kinds

@@ -18,6 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import compat, site_nav
+from .html_stash import GeneratedHtmlExtension
 from .timings import timed
 from .config import JourneysConfig
 from .core.labels import check_overrides
@@ -45,6 +46,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def __init__(self) -> None:
         self.reported: set[Problem] = set()
         self.reported_config: set[str] = set()
+        self.html_stash = GeneratedHtmlExtension()
         self.pages: SitePages | None = None
         self.languages = Languages("en", "en", ("en",))
 
@@ -62,6 +64,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if "i18n" in config.plugins:
             compat.speed_up_static_i18n(config.plugins["i18n"])
         self._check_labels()
+        if self.html_stash not in config.markdown_extensions:
+            config.markdown_extensions.append(self.html_stash)  # type: ignore[arg-type]
         css = f"{ASSET_PREFIX}/journeys.css"
         if css not in config.extra_css:
             config.extra_css.append(css)
@@ -177,6 +181,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 for alternate in alternates
             ]
         return context
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        # Switched on for the pages generated here only, just before MkDocs converts the page.
+        self.html_stash.active = self.config.enabled and page.file.generated_by == "journeys"
+        return None
 
     # After mkdocs-mermaid2-plugin's on_post_page (priority 0), which writes the import it fixes.
     @event_priority(-100)
