@@ -152,3 +152,15 @@ def test_html_fast_path_gives_the_same_html_as_markdown_parsing_it():
         assert re.sub(r">\s+<", "><", fast_html) == re.sub(r">\s+<", "><", slow_html), page.src
         kinds.add(page.kind)
     assert {"journey", "compare", "index", "catalog"} <= kinds
+
+
+def test_search_index_has_the_words_but_not_the_drawings(site):
+    result = site(PAIR, "--strict")
+    assert result.returncode == 0, result.log
+    page = result.html("journeys/saas/index.html")
+    # The reader's page keeps both drawings (they are only set aside while the page is indexed).
+    assert '<svg class="journeys-curve__svg"' in page and '<pre class="journeys-diagram__source">journey' in page
+    assert "journeys-drawing" not in page
+    index = (result.site / "search/search_index.json").read_text("utf-8")
+    assert "Analyst report" in index and "Chief Financial Officer" in index
+    assert "journey\\n  title" not in index and "journeys-curve__svg" not in index and "<svg" not in index

@@ -12,12 +12,12 @@ from typing import Any
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import compat, site_nav
+from . import compat, search_slim, site_nav
 from .html_stash import GeneratedHtmlExtension
 from .timings import timed
 from .config import JourneysConfig
@@ -47,6 +47,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.reported: set[Problem] = set()
         self.reported_config: set[str] = set()
         self.html_stash = GeneratedHtmlExtension()
+        self.drawings: dict[str, list[str]] = {}  # page URL -> drawings set aside while it is indexed
         self.pages: SitePages | None = None
         self.languages = Languages("en", "en", ("en",))
 
@@ -187,12 +188,29 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.html_stash.active = self.config.enabled and page.file.generated_by == "journeys"
         return None
 
+    # Before the search plugin indexes the page (on_page_context): see search_slim.
+    @timed
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or page.file.generated_by != "journeys":
+            return None
+        html, self.drawings[page.url] = search_slim.set_aside(html)
+        return html
+
+    # First of all on_post_page handlers, so that minifiers and the like see the whole page.
+    @event_priority(100)
+    @timed
+    def _put_drawings_back(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        drawings = self.drawings.pop(page.url, None)
+        return search_slim.put_back(output, drawings) if drawings else None
+
     # After mkdocs-mermaid2-plugin's on_post_page (priority 0), which writes the import it fixes.
     @event_priority(-100)
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+    def _fix_mermaid2(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or "mermaid2" not in config.plugins:
             return None
         return compat.fix_mermaid2_import(output)
+
+    on_post_page = CombinedEvent(_put_drawings_back, _fix_mermaid2)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
