@@ -229,3 +229,29 @@ def test_fast_schema_check_agrees_with_jsonschema(kind):
         checked += 1
         invalid += not expected
     assert checked > 150 and invalid > checked / 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "source_fingerprint: fp-0123456789ab",
+        "source_fingerprint: 'fp-0123456789ab'",
+        'source_fingerprint: "fp-0123456789ab"  # from journeys fingerprint',
+        "source_fingerprint: fp-0123456789AB",
+        "source_fingerprint: fp-0123",
+        "source_fingerprint: [fp-0123456789ab]",
+        "source_fingerprint:\n  fp-0123456789ab",
+        "summary: |\n  source_fingerprint: fp-0123456789ab",
+        "# source_fingerprint: fp-0123456789ab",
+        "",
+    ],
+)
+def test_quick_fingerprint_reading_agrees_with_the_full_parse(tmp_path, line):
+    from mkdocs_journeys.core.playbook import JourneyFile
+    from mkdocs_journeys.core.translate import parse_translation, recorded_fingerprint
+
+    path = tmp_path / "x.ru.md"
+    path.write_text(f"---\ntitle: Заголовок\n{line}\n---\nТекст\n", "utf-8")
+    file = JourneyFile(path, "journeys/x.ru.md", "x", "ru")
+    full = parse_translation(path.read_bytes(), file.display, "ru").fingerprint
+    assert recorded_fingerprint(file) == full

@@ -142,23 +142,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def folder_problems(loaded: Loaded, gap_level: str = "warning") -> list[Problem]:
-    """What a site build of the folder reports: loading, translations, rendering and gaps.
+    """What a build of the folder in every language reports: loading, translations, rendering, gaps."""
+    from ..core.site import check_playbook
 
-    `build_site_pages` is what the MkDocs plugin runs; it reads every translation file
-    whatever the language asked for, and adds the gap findings (`core.gaps`) at `gap_level`,
-    so one call in the default language reports everything the build would.
-    """
-    from ..core.site import build_site_pages
-
-    pages = build_site_pages(
+    return check_playbook(
         loaded.playbook,
         loaded.translation_files,
-        language=DEFAULT_LANGUAGE,
         default_language=DEFAULT_LANGUAGE,
-        today=build_date(),
         gap_level=gap_level,
+        today=build_date(),
     )
-    return [*loaded.playbook.problems, *pages.problems]
 
 
 def _scopes(paths: Sequence[str], journeys_dir_option: str | None) -> dict[Path, Scope]:

@@ -94,6 +94,34 @@ def build_site_pages(
     return SitePages(language, tuple(pages), tuple(dict.fromkeys(problems)), labels)
 
 
+def check_playbook(
+    playbook: Playbook,
+    translation_files: Sequence[JourneyFile] = (),
+    *,
+    default_language: str = "en",
+    gap_level: str = "warning",
+    today: dt.date | None = None,
+) -> list[Problem]:
+    """Everything a build of every language would report, once (what `journeys lint` prints).
+
+    Each language's build merges only its own translations, so each language is rendered once.
+    """
+    languages = [default_language, *sorted({f.language for f in translation_files if f.language} - {default_language})]
+    problems: dict[Problem, None] = dict.fromkeys(playbook.problems)
+    for language in languages:
+        pages = build_site_pages(
+            playbook,
+            translation_files,
+            language=language,
+            default_language=default_language,
+            languages=languages,
+            today=today,
+            gap_level=gap_level,
+        )
+        problems.update(dict.fromkeys(pages.problems))
+    return list(problems)
+
+
 def _fallback(journey: Journey, language: str, default: str, labels: Labels) -> str | None:
     """The localized notice for a page shown (partly) in the default language."""
     if language == default:

@@ -53,7 +53,8 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema.translation_schema())
 
 
-@functools.lru_cache(maxsize=8192)
+# Each language's build parses its own files; the cache serves `mkdocs serve` rebuilds.
+@functools.lru_cache(maxsize=2048)
 def parse_translation(raw: bytes, file: str, language: str, max_bytes: int = source.DEFAULT_MAX_BYTES) -> Translation:
     """Read a translation file; every problem is a warning (the page falls back instead)."""
     def warn(problems: list[Problem]) -> tuple[Problem, ...]:
@@ -230,6 +231,39 @@ def _stage(stage: Stage, item: dict[str, Any], at: Path, text: Any, warn: Any, m
     )
 
 
+def _state(fingerprint: str | None, journey: Journey) -> str:
+    return "unknown" if fingerprint is None else ("current" if fingerprint == structure_fingerprint(journey) else "stale")
+
+
+# A top-level `source_fingerprint: fp-...` line, as `journeys fingerprint` writes it.
+_FINGERPRINT_LINE = re.compile(r"^source_fingerprint:[ \t]*([\"']?)(fp-[0-9a-f]{12})\1[ \t]*(?:#.*)?$", re.MULTILINE)
+_fingerprints: dict[tuple[str, int, int], str | None] = {}
+
+
+def recorded_fingerprint(file: JourneyFile, max_bytes: int = source.DEFAULT_MAX_BYTES) -> str | None:
+    """A translation's `source_fingerprint`, read once per file version (path, mtime, size).
+
+    Every language's build shows the status of every translation, so this runs for every file
+    in every build: the usual one-line form is read with a regular expression; anything else
+    (quoting, comments elsewhere, a second match) goes through the full parse.
+    """
+    try:
+        stat = file.path.stat()
+    except OSError:
+        return None
+    key = (str(file.path), stat.st_mtime_ns, stat.st_size)
+    if key not in _fingerprints:
+        raw = file.path.read_bytes()
+        text = raw.decode("utf-8", "replace")
+        head = text.split("\n---", 1)[0] if text.startswith("---") else ""
+        found = _FINGERPRINT_LINE.findall(head)
+        if len(found) == 1 and head.count("source_fingerprint") == 1:
+            _fingerprints[key] = found[0][1]
+        else:
+            _fingerprints[key] = parse_translation.__wrapped__(raw, file.display, file.language or "", max_bytes).fingerprint
+    return _fingerprints[key]
+
+
 @dataclasses.dataclass(frozen=True)
 class TranslationStatus:
     journey_id: str
@@ -252,16 +286,17 @@ def translate_playbook(
         journey = by_source.get(base)
         if journey is None:
             continue  # a translation of a draft, or of a broken or missing file
-        raw = file.path.read_bytes()
-        translation = parse_translation(raw, file.display, file.language or "", max_bytes)
+        if file.language != language:
+            # Other languages' files are merged (and their warnings logged) in their own
+            # language's build; here only their fingerprint is needed, for the status page.
+            statuses.append(TranslationStatus(journey.id, file.language or "", _state(recorded_fingerprint(file, max_bytes), journey), file.display))
+            continue
+        translation = parse_translation(file.path.read_bytes(), file.display, file.language or "", max_bytes)
         problems.extend(translation.problems)
-        fingerprint = translation.fingerprint
-        state = "unknown" if fingerprint is None else ("current" if fingerprint == structure_fingerprint(journey) else "stale")
-        statuses.append(TranslationStatus(journey.id, file.language or "", state, file.display))
+        statuses.append(TranslationStatus(journey.id, file.language or "", _state(translation.fingerprint, journey), file.display))
         result, merge_problems = translate(journey, translation)
         problems.extend(merge_problems)
-        if file.language == language:
-            translated[journey.id] = result
+        translated[journey.id] = result
     for file in files:
         if not file.path.with_name(f"{file.stem}.md").exists():
             problems.append(
