@@ -164,3 +164,7 @@ def test_search_index_has_the_words_but_not_the_drawings(site):
     index = (result.site / "search/search_index.json").read_text("utf-8")
     assert "Analyst report" in index and "Chief Financial Officer" in index
     assert "journey\\n  title" not in index and "journeys-curve__svg" not in index and "<svg" not in index
+    # Repeated content (engagement matrix, catalog tables, comparison grids) stays out, titles stay in.
+    assert "Touchpoints per stakeholder and stage" in page
+    assert "Touchpoints per stakeholder and stage" not in index and "journeys-noindex" not in index
+    assert '"title":"Stakeholders by role"' in index.replace(": ", ":")

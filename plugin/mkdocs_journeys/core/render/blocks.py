@@ -27,6 +27,14 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], css: str) -> s
     return f'<div class="journeys-table {css}"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
+def noindex(html: str) -> str:
+    """Content that repeats what the journey pages say (catalogs, comparison grids, the
+    engagement matrix): search indexes that honour `data-search-exclude` (Material's does) skip
+    it, so a search leads to the journey itself, and the index stays small at scale. The closing
+    comment lets the MkDocs adapter find the block's end without parsing HTML."""
+    return f'<div class="journeys-noindex" data-search-exclude>{html}<!--/journeys-noindex--></div>'
+
+
 def header(journey: Journey, ctx: RenderContext) -> str:
     t = ctx.labels
     meta: list[tuple[str, str]] = [
@@ -142,7 +150,7 @@ def matrix(journey: Journey, ctx: RenderContext) -> str:
         rows.append(cells)
     headers = [t("table.stakeholder"), *(stage.name for stage in journey.stages)]
     caption = f'<p class="journeys-caption">{h(t("matrix.caption"))}</p>'
-    return _table(headers, rows, "journeys-matrix") + caption
+    return noindex(_table(headers, rows, "journeys-matrix") + caption)
 
 
 def _score(touchpoint: Touchpoint, journey: Journey, ctx: RenderContext) -> str:

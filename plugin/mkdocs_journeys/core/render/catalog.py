@@ -10,7 +10,8 @@ from ..model import ROLES, SEGMENTS, BrokenJourney, Journey
 from ..pages import GeneratedPage
 from ..translate import TranslationStatus
 from ..urls import COMPARE_INDEX, JOURNEYS_INDEX, catalog_src, compare_src, journey_src, relative_url
-from .blocks import _list, _table
+from .blocks import _list, noindex
+from .blocks import _table as _plain_table
 from .context import RenderContext
 from .escape import h, md_inline
 from .journey_page import front_matter
@@ -49,6 +50,11 @@ def journeys_index(
         parts.append(f'<ul class="journeys-broken">{items}</ul>\n')
     parts.append(tags_section(journeys, labels, ctx))
     return GeneratedPage(JOURNEYS_INDEX, t("index.title"), "".join(parts), "index")
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], css: str) -> str:
+    """Catalog tables repeat the journeys' content: kept out of the search index (see noindex)."""
+    return noindex(_plain_table(headers, rows, css))
 
 
 def _page(src: str, title: str, intro: str, body: str, kind: str = "catalog") -> GeneratedPage:

@@ -8,7 +8,7 @@ from ..labels import Labels
 from ..model import Journey, Pair, Stage
 from ..pages import GeneratedPage
 from ..urls import COMPARE_INDEX, compare_src, journey_src, relative_url
-from .blocks import _list, _table, mermaid_block
+from .blocks import _list, _table, mermaid_block, noindex
 from .context import RenderContext
 from .curve import curve_block
 from .escape import h, md_inline
@@ -108,7 +108,7 @@ def comparison_page(pair: Pair, b2b: Journey, b2c: Journey, ctx: RenderContext) 
             f"## {md_inline(t('compare.summary'))}\n\n",
             _table(headers, summary_rows, "journeys-compare") + "\n\n",
             f"## {md_inline(t('compare.stages'))}\n\n",
-            _table([headers[1], headers[2]], stage_rows, "journeys-compare-stages") + "\n\n",
+            noindex(_table([headers[1], headers[2]], stage_rows, "journeys-compare-stages")) + "\n\n",
             f"## {md_inline(t('compare.curves'))}\n\n",
             f'<div class="journeys-sides">{curves}</div>\n\n',
             f"## {md_inline(t('compare.diagrams'))}\n\n",

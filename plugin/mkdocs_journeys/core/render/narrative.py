@@ -47,6 +47,9 @@ FENCED_BLOCK_RE = re.compile(
 # `{attrs}` that Python-Markdown certainly accepts (`{.python #id key=value}`). Anything else
 # might be refused by it, and then the "fence" is prose: we stop trusting fences from there.
 _SIMPLE_ATTRS = re.compile(r"^[\w\s.#=:-]*$")
+_OPENING_LINE = re.compile(r"^(`{3,}|~{3,})", re.M)
+_CLOSING_LINE = re.compile(r"^(`{3,}|~{3,})[ ]*$", re.M)
+_TILDE_FENCE = re.compile(r"^~{3,}", re.M)
 _TAB_LENGTH = 4  # Python-Markdown's default, which MkDocs keeps
 _BLANKISH = re.compile(r"^[ ]+$", re.M)
 _TICKS = re.compile(r"`+")
@@ -57,7 +60,7 @@ _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789+.-")
 _MD_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
 _IMAGE_REF = re.compile(r"!\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?:[ ]?\[([^\[\]\n]*)\])?")
 _SCAN_LIMIT = 256  # characters of a destination looked at for its scheme
-_BRACKET_LIMIT = 4000  # characters looked back for the `[` of a link text
+_BRACKET = re.compile(r"\\.|[\[\]]", re.S)
 
 
 @dataclass(frozen=True)
@@ -79,18 +82,30 @@ def normalise(markdown: str) -> str:
 
 
 def fence_spans(text: str) -> list[tuple[int, int]]:
-    """The fenced code blocks Python-Markdown's `fenced_code` will find, as (start, end)."""
-    spans = []
+    """The fenced code blocks Python-Markdown's `fenced_code` will find, as (start, end).
+
+    The same search as Python-Markdown's, made linear: its expression only runs from an opening
+    line that has a possible closing line after it (an opening fence without one would make the
+    expression scan to the end of the text, once per such line)."""
+    closers: dict[str, list[int]] = {}
+    for line in _CLOSING_LINE.finditer(text):
+        closers.setdefault(line.group(1), []).append(line.start())
+    spans: list[tuple[int, int]] = []
     position = 0
-    while True:
-        match = FENCED_BLOCK_RE.search(text, position)
+    for opener in _OPENING_LINE.finditer(text):
+        start = opener.start()
+        ends = closers.get(opener.group(1), [])
+        if start < position or bisect.bisect_right(ends, start) == len(ends):
+            continue
+        match = FENCED_BLOCK_RE.match(text, start)
         if match is None:
-            return spans
+            continue
         attrs = match.group("attrs")
         if attrs is not None and not _SIMPLE_ATTRS.match(attrs):
             return spans  # Python-Markdown may or may not take it: trust no fence from here
-        spans.append((match.start(), match.end()))
+        spans.append((start, match.end()))
         position = match.end()
+    return spans
 
 
 def _lines(text: str) -> Iterator[tuple[int, str, bool]]:
@@ -264,21 +279,16 @@ def _token_end(text: str, index: int, inline: bool) -> int:
     return index
 
 
-def _opening_bracket(text: str, close: int) -> int | None:
-    """Index of the `[` matching the `]` at `close`, or None (also when it is far away)."""
-    depth = 0
-    index = close
-    while index >= max(0, close - _BRACKET_LIMIT):
-        char = text[index]
-        escaped = index > 0 and text[index - 1] == "\\"
-        if char == "]" and not escaped:
-            depth += 1
-        elif char == "[" and not escaped:
-            depth -= 1
-            if depth == 0:
-                return index
-        index -= 1
-    return None
+def _opening_brackets(text: str) -> dict[int, int]:
+    """For each `]`, the index of the `[` it closes (nesting counted, escaped ones skipped)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for match in _BRACKET.finditer(text):
+        if match.group() == "[":
+            stack.append(match.start())
+        elif match.group() == "]" and stack:
+            pairs[match.start()] = stack.pop()
+    return pairs
 
 
 def _label(text: str) -> str:
@@ -288,13 +298,14 @@ def _label(text: str) -> str:
 def _unsafe_destinations(text: str, code: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of link and image destinations that must become `#`."""
     image_labels = {_label(m.group(2) or m.group(1)) for m in _IMAGE_REF.finditer(text)}
+    brackets = _opening_brackets(text)
     regions: list[tuple[int, int]] = []
     for match in _DEST_START.finditer(text):
         close = match.start()
         if _inside(close, code) or (regions and close < regions[-1][1]):
             continue
         inline = match.group() == "]("
-        opening = _opening_bracket(text, close)
+        opening = brackets.get(close)
         if inline:
             image = opening is None or (opening > 0 and text[opening - 1] == "!")
         else:
@@ -336,7 +347,9 @@ def _safe_prose(text: str) -> str:
         out.append(replacement if replacement is not None else text[start:end])
         position = end
     out.append(_escape_text(text[position:]))
-    return "".join(out)
+    # A `~~~` line here opens no fence (it has no closing line); written as references, it
+    # cannot make Python-Markdown search the rest of the text for one either.
+    return _TILDE_FENCE.sub(lambda m: "&#126;" * len(m.group()), "".join(out))
 
 
 _ESCAPED = re.compile(r"\\?[<{}`]")
