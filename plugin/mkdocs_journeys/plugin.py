@@ -210,7 +210,21 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return None
         return compat.fix_mermaid2_import(output)
 
-    on_post_page = CombinedEvent(_put_drawings_back, _fix_mermaid2)
+    # Last of all on_post_page handlers: the page is rendered and about to be written.
+    @event_priority(-1000)
+    def _release(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        """Drop a generated page's Markdown and HTML once it is rendered.
+
+        MkDocs keeps every page's source and HTML until the build ends, and static-i18n keeps
+        each language's files until all languages are built: at 2,000 journeys in six languages
+        that alone is gigabytes. Nothing reads them after this point; the written file remains.
+        """
+        if self.config.enabled and page.file.generated_by == "journeys":
+            page.markdown = page.content = None
+            page.file.content_string = ""
+        return None
+
+    on_post_page = CombinedEvent(_put_drawings_back, _fix_mermaid2, _release)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
