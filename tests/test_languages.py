@@ -138,3 +138,31 @@ def test_bad_label_overrides_warn_once_and_fall_back(site):
     assert "Люди" in result.html("ru/journeys/saas/index.html")
     strict = site({"saas.md": GOOD_B2B, "shop.md": old}, "--strict", mkdocs_yml=yml)
     assert strict.returncode != 0
+
+
+def test_languages_built_in_parallel_give_the_same_site_as_one_process(tmp_path):
+    """`parallel` (on by default) forks a process for half of the other languages."""
+    from conftest import mkdocs_build, write_site
+    from test_site_build import _digest
+
+    journeys = {"saas.md": GOOD_B2B, "saas.ru.md": SAAS_RU, "shop.md": GOOD_B2C}
+    env = {"SOURCE_DATE_EPOCH": "1790000000"}
+    write_site(tmp_path / "parallel", journeys, I18N_YML)
+    write_site(tmp_path / "serial", journeys, I18N_YML.replace("  - journeys:\n", "  - journeys:\n      parallel: false\n"))
+    parallel, serial = mkdocs_build(tmp_path / "parallel", env=env), mkdocs_build(tmp_path / "serial", env=env)
+    assert parallel.returncode == serial.returncode == 0, parallel.log
+    a, b = _digest(parallel.site), _digest(serial.site)
+    assert a.keys() == b.keys() and len(a) > 50
+    assert [name for name in a if a[name] != b[name]] == []
+    # Every language was built, the child's log came back, each line once.
+    for language in ("ru", "fa", "ka", "de"):
+        assert f"Building '{language}' documentation" in parallel.log
+        assert parallel.log.count(f"Building '{language}' documentation") == 1
+
+
+def test_a_warning_in_a_language_built_by_the_child_process_fails_strict(site):
+    # Languages after the default: ru, fa, ka, de; the child builds ru and fa.
+    drift = SAAS_RU.replace("  - id: awareness", "  - id: awarness")
+    result = build(site, {"saas.md": GOOD_B2B, "saas.ru.md": drift, "shop.md": GOOD_B2C}, "--strict")
+    assert result.returncode != 0
+    assert "the stage 'awarness' does not exist" in result.log

@@ -27,5 +27,7 @@ class JourneysConfig(base.Config):
     """Above this many journeys, the navigation lists only the catalog pages (builds stay linear)."""
     gap_level = opt.Choice(("info", "warning", "error"), default="warning")
     """How gap findings are logged: warning (fails --strict), error, or info (page only)."""
+    parallel = opt.Type(bool, default=True)
+    """`mkdocs build` builds half of static-i18n's other languages in a second process."""
     mermaid_js = opt.Optional(opt.Type(str))
     """Path (in the site) or URL of another Mermaid ESM build to load instead of the bundled one."""

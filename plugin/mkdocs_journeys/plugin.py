@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import compat, search_slim, site_nav
+from . import compat, parallel, search_slim, site_nav
 from .html_stash import GeneratedHtmlExtension
 from .timings import timed
 from .config import JourneysConfig
@@ -51,6 +51,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.pages: SitePages | None = None
         self.languages = Languages("en", "en", ("en",))
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
     @timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -64,6 +67,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.languages = Languages.of(config)
         if "i18n" in config.plugins:
             compat.speed_up_static_i18n(config.plugins["i18n"])
+            if self.config.parallel and getattr(self, "command", None) in ("build", "gh-deploy") and not self.dirty:
+                parallel.build_languages_in_parallel(config.plugins["i18n"])
         self._check_labels()
         if self.html_stash not in config.markdown_extensions:
             config.markdown_extensions.append(self.html_stash)  # type: ignore[arg-type]

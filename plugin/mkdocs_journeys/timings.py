@@ -2,7 +2,7 @@
 
 Set ``MKDOCS_JOURNEYS_PROFILE=/path/file.json`` and the process writes, when it exits,
 ``{"hooks": {"on_files": seconds, ...}, "calls": {...}}``: wall time inside each hook,
-summed over every language build of the process.
+summed over every language build, including those built by a parallel child process.
 """
 
 from __future__ import annotations
@@ -36,6 +36,19 @@ def timed(hook: F) -> F:
             _calls[name] += 1
 
     return wrapper  # type: ignore[return-value]
+
+
+def totals() -> tuple[dict[str, float], dict[str, int]]:
+    return dict(_seconds), dict(_calls)
+
+
+def merge(other: tuple[dict[str, float], dict[str, int]]) -> None:
+    """Add a child process's totals (languages built in parallel): the figures stay CPU time."""
+    seconds, calls = other
+    for name, value in seconds.items():
+        _seconds[name] += value
+    for name, count in calls.items():
+        _calls[name] += count
 
 
 def _write() -> None:

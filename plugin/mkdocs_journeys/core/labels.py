@@ -40,6 +40,13 @@ def _locale(language: str) -> Locale:
         return Locale.parse(DEFAULT_LANGUAGE)
 
 
+@functools.lru_cache(maxsize=4096)
+def _number(value: float, digits: int, language: str) -> str:
+    """Scores and averages repeat a few values thousands of times a build: format each once."""
+    pattern = "0" if digits == 0 else "0." + "#" * digits
+    return format_decimal(value, format=pattern, locale=_locale(language))
+
+
 class Labels:
     """Looks a key up in: the site's overrides, the language's catalog, then English."""
 
@@ -70,8 +77,7 @@ class Labels:
         return format_date(value, format="medium", locale=_locale(self.language))
 
     def number(self, value: float, digits: int = 1) -> str:
-        pattern = "0" if digits == 0 else "0." + "#" * digits
-        return format_decimal(value, format=pattern, locale=_locale(self.language))
+        return _number(value, digits, self.language)
 
     def language_name(self, language: str) -> str:
         """A language's name in this language (Babel's CLDR data), e.g. `fa` in Russian."""
