@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +23,7 @@ from .html_stash import GeneratedHtmlExtension
 from .timings import timed
 from .config import JourneysConfig
 from .core.labels import check_overrides
+from .core.memo import IdentityMemo
 from .core.problems import Problem
 from .core.site import SitePages, build_site_pages
 from .core.playbook import load_playbook
@@ -47,6 +49,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.reported: set[Problem] = set()
         self.reported_config: set[str] = set()
         self.html_stash = GeneratedHtmlExtension()
+        self.memo = IdentityMemo()  # rendered pages kept across `mkdocs serve` rebuilds
         self.drawings: dict[str, list[str]] = {}  # page URL -> drawings set aside while it is indexed
         self.pages: SitePages | None = None
         self.languages = Languages("en", "en", ("en",))
@@ -69,6 +72,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             compat.speed_up_static_i18n(config.plugins["i18n"])
             if self.config.parallel and getattr(self, "command", None) in ("build", "gh-deploy") and not self.dirty:
                 parallel.build_languages_in_parallel(config.plugins["i18n"])
+            if getattr(self, "command", None) == "serve" and self.config.serve_languages:
+                _serve_only(config.plugins["i18n"], self.config.serve_languages)
         self._check_labels()
         if self.html_stash not in config.markdown_extensions:
             config.markdown_extensions.append(self.html_stash)  # type: ignore[arg-type]
@@ -96,6 +101,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             max_bytes=self.config.max_file_bytes,
         )
         language = self.languages.current
+        serving = getattr(self, "command", None) == "serve"
         self.pages = build_site_pages(
             playbook,
             translation_files,
@@ -107,6 +113,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             today=build_date(),
             review_max_age_days=self.config.review_max_age_days,
             directory_urls=config.use_directory_urls,
+            memo=self.memo if serving else None,
         )
         self._report(self.pages.problems)
         prefix = "" if language == self.languages.default else f"{language}/"
@@ -117,9 +124,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                     f"journeys: docs/{page.src} exists, but the journeys plugin generates that page; "
                     "rename or remove it"
                 )
-            file = File.generated(config, page.src, content=page.markdown)
-            if prefix:
-                file.dest_uri = prefix + file.dest_uri
+            file = GeneratedFile.of(config, page.src, page.markdown, prefix)
             files.append(file)
         self._add_assets(files, config)
         return files
@@ -225,6 +230,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         that alone is gigabytes. Nothing reads them after this point; the written file remains.
         """
         if self.config.enabled and page.file.generated_by == "journeys":
+            if isinstance(page.file, GeneratedFile):
+                page.file.mark_built()
             page.markdown = page.content = None
             page.file.content_string = ""
         return None
@@ -235,6 +242,39 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if self.config.enabled:
             server.watch(str(self.journeys_dir))
         return server
+
+
+def _serve_only(i18n: Any, wanted: list[str] | str) -> None:
+    """`serve_languages`: preview only these languages (and the default one), for fast rebuilds."""
+    languages = [w.strip() for w in (wanted.split(",") if isinstance(wanted, str) else wanted) if w.strip()]
+    for language in i18n.config.languages:
+        language.build = language.default or language.locale in languages
+
+
+class GeneratedFile(File):
+    """A generated page that `mkdocs serve --dirty` rebuilds only when its content changed.
+
+    MkDocs counts a file that has content in memory as always modified; this one compares the
+    content's digest with what this process last wrote to the same place.
+    """
+
+    written: ClassVar[dict[str, str]] = {}  # destination -> digest, for this process
+
+    digest: str
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, src: str, markdown: str, dest_prefix: str) -> GeneratedFile:
+        file = cls.generated(config, src, content=markdown)
+        if dest_prefix:
+            file.dest_uri = dest_prefix + file.dest_uri
+        file.digest = hashlib.sha1(markdown.encode("utf-8")).hexdigest()
+        return file
+
+    def is_modified(self) -> bool:
+        return GeneratedFile.written.get(self.abs_dest_path) != self.digest or not os.path.isfile(self.abs_dest_path)
+
+    def mark_built(self) -> None:
+        GeneratedFile.written[self.abs_dest_path] = self.digest
 
 
 def mermaid_url(option: str) -> str:

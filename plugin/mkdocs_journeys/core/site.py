@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .gaps import LOGGED_KINDS, find_gaps
 from .labels import Labels
+from .memo import IdentityMemo, no_memo
 from .model import BrokenJourney, Journey, Playbook
 from .pages import GeneratedPage
 from .playbook import JourneyFile
@@ -47,12 +48,18 @@ def build_site_pages(
     review_max_age_days: int = 180,
     directory_urls: bool = True,
     gap_level: str = "warning",
+    memo: IdentityMemo | None = None,
 ) -> SitePages:
-    """Render every page the plugin adds for one language."""
+    """Render every page the plugin adds for one language.
+
+    With a `memo` (kept across `mkdocs serve` rebuilds), pages of journeys that did not change
+    since the last rebuild are not rendered again.
+    """
+    remember = memo.get if memo is not None else no_memo
     labels = Labels(language, labels_overrides)
     today = today or dt.date.today()
     problems = list(playbook.problems)
-    shown, translation_problems, statuses = translate_playbook(playbook, translation_files, language)
+    shown, translation_problems, statuses = translate_playbook(playbook, translation_files, language, memo=memo)
     problems += translation_problems
     languages = list(languages) or [default_language]
     journeys = list(shown.journeys)
@@ -75,7 +82,8 @@ def build_site_pages(
             for pair, b2b, b2c in pairs
             if journey.id in (pair.b2b, pair.b2c)
         )
-        markdown, page_problems = render_journey_page(journey, context(journey.source, links, _fallback(journey, language, default_language, labels)))
+        ctx = context(journey.source, links, _fallback(journey, language, default_language, labels))
+        markdown, page_problems = remember((journey,), ("page", language, _frozen(labels_overrides), ctx.today, review_max_age_days, directory_urls, links, ctx.problems, ctx.notice), lambda: render_journey_page(journey, ctx))
         problems.extend(page_problems)
         pages.append(GeneratedPage(journey_src(journey.id), journey.title, markdown, "journey", journey.segment))
     for broken in playbook.broken:
@@ -84,7 +92,10 @@ def build_site_pages(
     pages.append(catalog.journeys_index(journeys, playbook.broken, labels, ctx))
     paired = {j for p in shown.pairs for j in (p.b2b, p.b2c)}
     pages.append(catalog.compare_index([(p.slug, a, b) for p, a, b in pairs], [j for j in journeys if j.id not in paired], labels, ctx))
-    pages.extend(comparison_page(pair, b2b, b2c, ctx) for pair, b2b, b2c in pairs)
+    pages.extend(
+        remember((b2b, b2c), ("compare", language, _frozen(labels_overrides), pair, ctx.today, directory_urls), lambda: comparison_page(pair, b2b, b2c, ctx))
+        for pair, b2b, b2c in pairs
+    )
     pages.append(catalog.roles_page(journeys, labels, ctx))
     pages.append(catalog.channels_page(journeys, labels, ctx))
     pages.append(catalog.review_page(journeys, playbook.broken, labels, ctx))
@@ -120,6 +131,10 @@ def check_playbook(
         )
         problems.update(dict.fromkeys(pages.problems))
     return list(problems)
+
+
+def _frozen(overrides: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((overrides or {}).items()))
 
 
 def _fallback(journey: Journey, language: str, default: str, labels: Labels) -> str | None:

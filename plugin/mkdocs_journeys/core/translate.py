@@ -19,7 +19,8 @@ import jsonschema
 
 from . import schema, source, yaml_tree
 from .fingerprint import structure_fingerprint
-from .model import Journey, Playbook, Stage, Stakeholder, Touchpoint
+from .memo import IdentityMemo, no_memo
+from .model import Journey, Playbook, Stage, Touchpoint
 from .playbook import JourneyFile
 from .problems import Problem, Severity, field_path
 from .yaml_tree import LineMap, Path
@@ -188,7 +189,8 @@ def translate(journey: Journey, translation: Translation) -> tuple[Journey, list
 
 def _stage(stage: Stage, item: dict[str, Any], at: Path, text: Any, warn: Any, missing: list[str]) -> Stage:
     touchpoints = list(stage.touchpoints)
-    items = item.get("touchpoints") if isinstance(item.get("touchpoints"), list) else []
+    given = item.get("touchpoints")
+    items: list[Any] = given if isinstance(given, list) else []
     ids = [tp.id for tp in stage.touchpoints]
     matched: set[int] = set()
     for index, tp_item in enumerate(items):
@@ -273,7 +275,11 @@ class TranslationStatus:
 
 
 def translate_playbook(
-    playbook: Playbook, files: Sequence[JourneyFile], language: str, max_bytes: int = source.DEFAULT_MAX_BYTES
+    playbook: Playbook,
+    files: Sequence[JourneyFile],
+    language: str,
+    max_bytes: int = source.DEFAULT_MAX_BYTES,
+    memo: IdentityMemo | None = None,
 ) -> tuple[Playbook, list[Problem], list[TranslationStatus]]:
     """The playbook as readers of `language` see it, the translation warnings, and the status
     of every journey's translation into every language found."""
@@ -294,7 +300,7 @@ def translate_playbook(
         translation = parse_translation(file.path.read_bytes(), file.display, file.language or "", max_bytes)
         problems.extend(translation.problems)
         statuses.append(TranslationStatus(journey.id, file.language or "", _state(translation.fingerprint, journey), file.display))
-        result, merge_problems = translate(journey, translation)
+        result, merge_problems = (memo.get if memo else no_memo)((journey, translation), "translate", lambda: translate(journey, translation))
         problems.extend(merge_problems)
         translated[journey.id] = result
     for file in files:
