@@ -148,3 +148,14 @@ def test_problem_hints_show_backtick_spans_as_code_and_stay_escaped():
     problem = Problem("journeys/x.md", 3, "stakeholders[0].rol", "unknown field 'rol'", "Did you mean `role`? Not `<b>`.")
     box = problems_box([problem], CTX)
     assert "Did you mean <code>role</code>? Not <code>&lt;b&gt;</code>." in box and "`" not in box
+
+
+def test_relative_paths_match_posixpath_without_the_current_directory():
+    import itertools
+    import posixpath
+
+    from mkdocs_journeys.core.urls import _relpath
+
+    paths = ["journeys/a", "journeys/b/c", "catalog/roles", "compare", ".", "journeys", "compare/x-vs-y", "a/b/c/d", "journeys/a/"]
+    for path, start in itertools.product(paths, repeat=2):
+        assert _relpath(path, start) == posixpath.relpath(path, start), (path, start)

@@ -34,12 +34,24 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for the site's relative paths, without asking the OS for the current
+    directory (a catalog page links thousands of journeys)."""
+    to = [part for part in posixpath.normpath(path).split("/") if part not in ("", ".")]
+    base = [part for part in posixpath.normpath(start).split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    parts = [".."] * (len(base) - common) + to[common:]
+    return "/".join(parts) or "."
+
+
 def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:
     """A link from the page built from `from_src` to the one built from `to_src`."""
     here = page_url(from_src, directory_urls)
     target = page_url(to_src, directory_urls)
     base = here if here.endswith("/") or not here else posixpath.dirname(here)
-    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    rel = _relpath(target or ".", base.rstrip("/") or ".")
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     if not directory_urls and target.endswith("/"):
