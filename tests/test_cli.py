@@ -685,3 +685,23 @@ def test_pre_commit_hook() -> None:
     assert hook["language"] == "python"
     assert re.match(hook["files"], "journeys/manufacturing/industrial-equipment.md")
     assert not re.match(hook["files"], "docs/index.md")
+
+
+def test_lint_reads_the_sites_mkdocs_yml(tmp_path: Path) -> None:
+    # The journeys live in maps/, and the site turns gap findings into errors; MkDocs' own
+    # tags (!ENV, !!python/name) are not evaluated, only tolerated.
+    (tmp_path / "maps").mkdir()
+    shutil.copy(CASES / "unknown-marker.md", tmp_path / "maps" / "unknown-marker.md")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\n"
+        "markdown_extensions:\n  - toc:\n      slugify: !!python/name:markdown.extensions.toc.slugify_unicode\n"
+        "plugins:\n  - search\n  - journeys:\n      journeys_dir: maps\n      gap_level: error\n"
+        "      serve_languages: !ENV [JOURNEYS_SERVE_LANGUAGES, []]\n",
+        "utf-8",
+    )
+    result = journeys("lint", cwd=tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "maps/unknown-marker.md:15: stages[1]: The stage Loyalty has no touchpoint." in result.stdout
+    assert result.stdout.splitlines()[-1] == "1 error, 1 warning in 1 file"
+    # A flag still wins over the file.
+    assert journeys("lint", "--gap-level", "info", cwd=tmp_path).stdout.splitlines()[-1] == "0 errors, 1 warning in 1 file"

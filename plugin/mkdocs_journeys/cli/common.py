@@ -213,3 +213,51 @@ def sort_problems(problems: Sequence[Problem]) -> list[Problem]:
 def format_problem(problem: Problem) -> str:
     """`Problem.format()`; warnings end with `[warning]` so they read apart from errors."""
     return problem.format() + ("" if problem.is_error else " [warning]")
+
+
+# The site's settings ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What `mkdocs.yml` says that changes a check: the plugin's options, the default language."""
+
+    journeys_dir: str | None = None
+    gap_level: str | None = None
+    default_language: str = DEFAULT_LANGUAGE
+
+
+def site_settings(path: Path = Path("mkdocs.yml")) -> SiteSettings:
+    """Read ./mkdocs.yml, if there is one, so `journeys lint` judges as `mkdocs build` would.
+
+    MkDocs' own tags (`!ENV`, `!!python/name`) are read as "not set": lint never evaluates them.
+    """
+    import yaml
+
+    class Tolerant(yaml.SafeLoader):
+        pass
+
+    Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(path.read_text("utf-8"), Loader=Tolerant)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return SiteSettings()
+    if not isinstance(data, dict):
+        return SiteSettings()
+    options: dict[str, Any] = {}
+    default_language = DEFAULT_LANGUAGE
+    for entry in data.get("plugins") or []:
+        name, config = next(iter(entry.items())) if isinstance(entry, dict) and entry else (entry, None)
+        config = config if isinstance(config, dict) else {}
+        if name == "journeys":
+            options = config
+        elif name == "i18n":
+            for language in config.get("languages") or []:
+                if isinstance(language, dict) and language.get("default") and isinstance(language.get("locale"), str):
+                    default_language = language["locale"]
+    theme = data.get("theme")
+    if default_language == DEFAULT_LANGUAGE and isinstance(theme, dict) and isinstance(theme.get("language"), str):
+        default_language = theme["language"]
+    gap_level = options.get("gap_level") if options.get("gap_level") in ("info", "warning", "error") else None
+    journeys_dir = options.get("journeys_dir") if isinstance(options.get("journeys_dir"), str) else None
+    return SiteSettings(journeys_dir, gap_level, default_language)

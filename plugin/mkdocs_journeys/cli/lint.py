@@ -16,6 +16,7 @@ from .common import (
     EXIT_OK,
     Formatter,
     Loaded,
+    site_settings,
     UsageError,
     absolute,
     add_journeys_dir,
@@ -84,10 +85,10 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--gap-level",
         choices=("info", "warning", "error"),
-        default="warning",
-        help="report gap findings (an empty stage, an idle stakeholder, a journey without "
-        "counterpart, ...) as warnings (default), errors, or not at all (info), like the "
-        "plugin option gap_level",
+        default=None,
+        help="report gap findings (an empty stage, an idle stakeholder, ...) as warnings, errors, "
+        "or not at all (info), like the plugin option gap_level (default: the gap_level of "
+        "./mkdocs.yml, else warning)",
     )
     parser.set_defaults(run=run)
 
@@ -109,7 +110,9 @@ class Scope:
 
 
 def run(args: argparse.Namespace) -> int:
-    scopes = _scopes(args.paths, args.journeys_dir)
+    site = site_settings()
+    gap_level = args.gap_level or site.gap_level or "warning"
+    scopes = _scopes(args.paths, args.journeys_dir or site.journeys_dir)
     problems: list[Problem] = []
     files = 0
     for root, scope in scopes.items():
@@ -119,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
         files += len(in_scope)
         problems.extend(
             p
-            for p in folder_problems(loaded, args.gap_level)
+            for p in folder_problems(loaded, gap_level, site.default_language)
             if p.file in in_scope or scope.everything
         )
     problems = sort_problems(problems)
@@ -141,14 +144,14 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def folder_problems(loaded: Loaded, gap_level: str = "warning") -> list[Problem]:
+def folder_problems(loaded: Loaded, gap_level: str = "warning", default_language: str = DEFAULT_LANGUAGE) -> list[Problem]:
     """What a build of the folder in every language reports: loading, translations, rendering, gaps."""
     from ..core.site import check_playbook
 
     return check_playbook(
         loaded.playbook,
         loaded.translation_files,
-        default_language=DEFAULT_LANGUAGE,
+        default_language=default_language,
         gap_level=gap_level,
         today=build_date(),
     )
