@@ -166,3 +166,16 @@ def test_a_warning_in_a_language_built_by_the_child_process_fails_strict(site):
     result = build(site, {"saas.md": GOOD_B2B, "saas.ru.md": drift, "shop.md": GOOD_B2C}, "--strict")
     assert result.returncode != 0
     assert "the stage 'awarness' does not exist" in result.log
+
+
+def test_every_message_catalog_has_every_key_with_the_same_placeholders():
+    from mkdocs_journeys.core.labels import available_languages, catalog, placeholders
+
+    english = catalog("en")
+    assert available_languages() == ["el", "en", "fa", "ka", "ru", "vi"]
+    for language in available_languages():
+        messages = catalog(language)
+        assert messages.keys() == english.keys(), (language, set(english) ^ set(messages))
+        for key, text in messages.items():
+            assert placeholders(text) == placeholders(english[key]), (language, key)
+            assert text.strip(), (language, key)
