@@ -157,7 +157,7 @@ def _describe(value: Any) -> str:
 def _type_words(expected: Any) -> str:
     names = {"object": "a mapping of fields", "array": "a list", "string": "text", "integer": "a whole number", "boolean": "true or false"}
     if isinstance(expected, list):
-        return " or ".join(names.get(item, item) for item in expected)
+        return " or ".join(names.get(str(item), str(item)) for item in expected)
     return names.get(expected, str(expected))
 
 

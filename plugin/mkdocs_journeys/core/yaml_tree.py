@@ -8,6 +8,7 @@ what makes alias bombs ("billion laughs") harmless.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -26,6 +27,8 @@ MAX_DEPTH = 32
 MAX_NODES = 50_000
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -34,6 +37,26 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     _TIMESTAMP,
 }
+
+
+class _RealLines:
+    """YAML also breaks lines at U+0085, U+2028 and U+2029; editors, and messages, do not.
+    Maps a YAML line index (0-based) to the index of the file's line (counting `\n` only)."""
+
+    _BREAKS = re.compile("[\n\x85\u2028\u2029]")
+
+    def __init__(self, text: str) -> None:
+        self.newlines: list[int] | None = None
+        if "\x85" in text or "\u2028" in text or "\u2029" in text:
+            count, self.newlines = 0, [0]
+            for match in self._BREAKS.finditer(text):
+                count += match.group() == "\n"
+                self.newlines.append(count)
+
+    def __call__(self, yaml_line: int) -> int:
+        if self.newlines is None:
+            return yaml_line
+        return self.newlines[min(yaml_line, len(self.newlines) - 1)]
 
 
 class _Refused(Exception):
@@ -47,14 +70,15 @@ class _Refused(Exception):
 class _Builder:
     """Walks composed nodes into dicts, lists and scalars, recording lines."""
 
-    def __init__(self, first_line: int) -> None:
+    def __init__(self, first_line: int, real_line: _RealLines) -> None:
         self.first_line = first_line
+        self.real_line = real_line
         self.lines: LineMap = {}
         self.seen: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
     def line_of(self, node: yaml.Node) -> int:
-        return node.start_mark.line + self.first_line
+        return self.real_line(node.start_mark.line) + self.first_line
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         if id(node) in self.seen:
@@ -82,10 +106,22 @@ class _Builder:
             )
         self.lines[path] = self.line_of(node)
         if isinstance(node, yaml.MappingNode):
+            self._plain(node, path, _MAP)
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
+            self._plain(node, path, _SEQ)
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         return self._scalar(node, path)
+
+    def _plain(self, node: yaml.Node, path: Path, tag: str) -> None:
+        """A list or mapping must be a plain one: `!!python/object [...]` or `!!set {...}` is not."""
+        if node.tag != tag:
+            raise _Refused(
+                path,
+                self.line_of(node),
+                f"the YAML tag {_show_tag(node.tag)!r} is not allowed",
+                "Remove the `!tag`; journey files hold only text, numbers, dates and lists.",
+            )
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -131,7 +167,7 @@ class _Builder:
             raise _Refused(
                 path,
                 self.line_of(node),
-                f"the YAML tag {node.tag!r} is not allowed",
+                f"the YAML tag {_show_tag(node.tag)!r} is not allowed",
                 "Remove the `!tag`; journey files hold only text, numbers, dates and lists.",
             )
         if node.tag == _TIMESTAMP:  # keep dates as written; validation parses them
@@ -150,6 +186,23 @@ def load(text: str, file: str, first_line: int = 1) -> tuple[Any, LineMap, list[
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return None, {}, [_syntax_problem(exc, file, first_line, text)]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow anywhere
+        position = exc.position if isinstance(exc.position, int) and exc.position >= 0 else 0
+        # libyaml counts bytes of the UTF-8 text; the pure-Python reader counts characters.
+        before = text.encode("utf-8")[:position] if _Loader is not yaml.SafeLoader else text[:position].encode("utf-8")
+        line = before.count(b"\n")
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character) if isinstance(exc.character, int) else "?"
+        return None, {}, [
+            Problem(
+                file,
+                line + first_line,
+                "",
+                f"invalid YAML: the character U+{ord(char[:1] or '?'):04X} is not allowed in YAML",
+                "Remove it: control characters are usually invisible in editors, so retype the line. "
+                "To write one on purpose, use an escape in double quotes, such as \"\\t\".",
+                code="yaml",
+            )
+        ]
     except yaml.YAMLError as exc:
         return None, {}, [Problem(file, first_line, "", f"invalid YAML: {exc}", code="yaml")]
     except RecursionError:
@@ -174,7 +227,7 @@ def load(text: str, file: str, first_line: int = 1) -> tuple[Any, LineMap, list[
                 code="empty",
             )
         ]
-    builder = _Builder(first_line)
+    builder = _Builder(first_line, _RealLines(text))
     try:
         data = builder.build(node, ())
     except _Refused as refused:
@@ -184,7 +237,30 @@ def load(text: str, file: str, first_line: int = 1) -> tuple[Any, LineMap, list[
         return None, builder.lines, [
             Problem(file, line, field_path(refused.path), refused.message, refused.hint, code="yaml")
         ]
+    if "&" in text and (anchor := _first_anchor_line(text, first_line)) is not None:
+        paths = [path for path, line in builder.lines.items() if line == anchor]
+        return None, builder.lines, [
+            Problem(
+                file,
+                anchor,
+                field_path(max(paths, key=len, default=())),
+                "YAML anchors (`&name`) are not allowed in journey files",
+                "Remove the `&name`; anchors only serve aliases (`*name`), which are not allowed either.",
+                code="yaml",
+            )
+        ]
     return data, builder.lines, []
+
+
+def _first_anchor_line(text: str, first_line: int) -> int | None:
+    """The line of the first `&anchor` (the composed nodes do not keep anchors)."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if getattr(event, "anchor", None) is not None and not isinstance(event, yaml.AliasEvent):
+                return _RealLines(text)(int(event.start_mark.line)) + first_line
+    except yaml.YAMLError:  # pragma: no cover - the text was composed once already
+        return None
+    return None
 
 
 def _first_alias_line(text: str, first_line: int) -> int | None:
@@ -193,7 +269,7 @@ def _first_alias_line(text: str, first_line: int) -> int | None:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
-                return int(event.start_mark.line) + first_line
+                return _RealLines(text)(int(event.start_mark.line)) + first_line
     except yaml.YAMLError:  # pragma: no cover - the text was composed once already
         return None
     return None
@@ -201,14 +277,26 @@ def _first_alias_line(text: str, first_line: int) -> int | None:
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, file: str, first_line: int, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line = mark.line + first_line if mark else first_line
+    real_line = _RealLines(text)
+    line = real_line(mark.line) + first_line if mark else first_line
     message = " ".join(part for part in (exc.context, exc.problem) if part)
     hint = "Check the indentation and quoting on this line and the one before."
-    if "\t" in message or (mark and "\t" in _line(text, mark.line)):
+    if "\t" in message or (mark and "\t" in _line(text, real_line(mark.line))):
         hint = "YAML does not allow tabs for indentation: indent with spaces."
+    elif "nesting depth" in message:
+        hint = "Journeys nest at most a few levels (stages > touchpoints > actors): close the brackets you opened."
+    elif "single document" in message:
+        hint = "A line that starts with `---` starts another YAML document: only the closing line of the front matter may."
+    elif "escape" in message:
+        hint = "In double quotes, a backslash starts an escape: write `\\\\` for a backslash, or use single quotes."
     elif ":" in message or "mapping values" in message:
         hint = "A value that contains `: ` or starts with a special character must be quoted."
     return Problem(file, line, "", f"invalid YAML: {message}", hint, code="yaml")
+
+
+def _show_tag(tag: str) -> str:
+    """A tag as it was probably written: `!!binary`, not `tag:yaml.org,2002:binary`."""
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _line(text: str, index: int) -> str:

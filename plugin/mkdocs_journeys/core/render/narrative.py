@@ -47,11 +47,11 @@ FENCED_BLOCK_RE = re.compile(
 # `{attrs}` that Python-Markdown certainly accepts (`{.python #id key=value}`). Anything else
 # might be refused by it, and then the "fence" is prose: we stop trusting fences from there.
 _SIMPLE_ATTRS = re.compile(r"^[\w\s.#=:-]*$")
-_OPENING_LINE = re.compile(r"^(`{3,}|~{3,})", re.M)
-_CLOSING_LINE = re.compile(r"^(`{3,}|~{3,})[ ]*$", re.M)
-_TILDE_FENCE = re.compile(r"^~{3,}", re.M)
+_OPENING_LINE = re.compile(r"^(`{3,}|~{3,})", re.MULTILINE)
+_CLOSING_LINE = re.compile(r"^(`{3,}|~{3,})[ ]*$", re.MULTILINE)
+_TILDE_FENCE = re.compile(r"^~{3,}", re.MULTILINE)
 _TAB_LENGTH = 4  # Python-Markdown's default, which MkDocs keeps
-_BLANKISH = re.compile(r"^[ ]+$", re.M)
+_BLANKISH = re.compile(r"^[ ]+$", re.MULTILINE)
 _TICKS = re.compile(r"`+")
 _DEST_START = re.compile(r"\]\(|\]:")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});?")
@@ -60,7 +60,8 @@ _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789+.-")
 _MD_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
 _IMAGE_REF = re.compile(r"!\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?:[ ]?\[([^\[\]\n]*)\])?")
 _SCAN_LIMIT = 256  # characters of a destination looked at for its scheme
-_BRACKET = re.compile(r"\\.|[\[\]]", re.S)
+_BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)
+_LINK_NESTING = 8  # brackets nested deeper than this are text
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,9 @@ class Segment:
 
 def normalise(markdown: str) -> str:
     """What Python-Markdown does first (NormalizeWhitespace); line numbers are kept."""
-    text = markdown.replace("\x02", "").replace("\x03", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = (
+        markdown.replace("\x02", "").replace("\x03", "").replace("\r\n", "\n").replace("\r", "\n")
+    )
     return _BLANKISH.sub("", text.expandtabs(_TAB_LENGTH))
 
 
@@ -144,12 +147,15 @@ def safe_segments(markdown: str) -> list[Segment]:
     prose: list[str] = []
     start = 0
 
+    text = normalise(markdown)
+    images = _image_labels(text)
+
     def flush_prose() -> None:
         if prose:
-            current.append(_safe_prose("\n".join(prose)))
+            current.append(_safe_prose("\n".join(prose), images))
             prose.clear()
 
-    for number, line, in_fence in _lines(normalise(markdown)):
+    for number, line, in_fence in _lines(text):
         if in_fence:
             flush_prose()
             current.append(line)
@@ -169,17 +175,25 @@ def safe_markdown(markdown: str) -> str:
     """Neutralise raw HTML, attribute lists and unsafe link targets outside code."""
     out: list[str] = []
     prose: list[str] = []
-    for _, line, in_fence in _lines(normalise(markdown)):
+    text = normalise(markdown)
+    images = _image_labels(text)
+    for _, line, in_fence in _lines(text):
         if in_fence:
             if prose:
-                out.append(_safe_prose("\n".join(prose)))
+                out.append(_safe_prose("\n".join(prose), images))
                 prose.clear()
             out.append(line)
         else:
             prose.append(line)
     if prose:
-        out.append(_safe_prose("\n".join(prose)))
+        out.append(_safe_prose("\n".join(prose), images))
     return "\n".join(out)
+
+
+def _image_labels(text: str) -> set[str]:
+    """Labels that images refer to (`![alt][label]`, `![label]`) anywhere in the narrative:
+    a reference definition applies to the whole page, whichever block it is in."""
+    return {_label(m.group(2) or m.group(1)) for m in _IMAGE_REF.finditer(text)}
 
 
 # Prose ------------------------------------------------------------------------------------------
@@ -223,7 +237,7 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> tuple[int, int] | No
 def _scheme(text: str, start: int) -> tuple[str | None, int, str]:
     """Read a destination from `start` as a browser would after Python-Markdown: the scheme (or
     None), the index just after it (or `start`), and its first two effective characters."""
-    scheme = ""
+    scheme: str | None = ""
     head = ""
     index = start
     limit = min(len(text), start + _SCAN_LIMIT)
@@ -252,11 +266,16 @@ def _scheme(text: str, start: int) -> tuple[str | None, int, str]:
         if len(head) < 2:
             head += char
         lower = char.lower()
-        if lower == ":" and scheme:
+        if scheme is not None and lower == ":" and scheme:
             return scheme, index + unit, head
-        if lower not in _SCHEME_CHARS or (not scheme and not lower.isalpha()):
-            return None, start, head
-        scheme += lower
+        if scheme is not None and (
+            lower not in _SCHEME_CHARS or (not scheme and not lower.isalpha())
+        ):
+            scheme = None  # no scheme; read on only for the first two characters
+        if scheme is None and len(head) >= 2:
+            break
+        if scheme is not None:
+            scheme += lower
         index += unit
     return None, start, head
 
@@ -279,26 +298,38 @@ def _token_end(text: str, index: int, inline: bool) -> int:
     return index
 
 
-def _opening_brackets(text: str) -> dict[int, int]:
-    """For each `]`, the index of the `[` it closes (nesting counted, escaped ones skipped)."""
+def _brackets(text: str, code: list[tuple[int, int]]) -> tuple[dict[int, int], set[int]]:
+    """For each `]`, the index of the `[` it closes (nesting counted, escaped ones and those in
+    code skipped); and the brackets to write escaped: a `[` never closed, and pairs nested
+    deeper than any link text needs. Python-Markdown's link search is quadratic in those."""
     pairs: dict[int, int] = {}
+    plain: set[int] = set()
     stack: list[int] = []
     for match in _BRACKET.finditer(text):
+        position = match.start()
+        if match.group() not in "[]" or _inside(position, code):
+            continue
         if match.group() == "[":
-            stack.append(match.start())
-        elif match.group() == "]" and stack:
-            pairs[match.start()] = stack.pop()
-    return pairs
+            stack.append(position)
+            if len(stack) > _LINK_NESTING:
+                plain.add(position)
+        elif stack:
+            opening = stack.pop()
+            pairs[position] = opening
+            if opening in plain:
+                plain.add(position)
+    plain.update(stack)
+    return pairs, plain
 
 
 def _label(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _unsafe_destinations(text: str, code: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _unsafe_destinations(
+    text: str, code: list[tuple[int, int]], brackets: dict[int, int], image_labels: set[str]
+) -> list[tuple[int, int]]:
     """Spans of link and image destinations that must become `#`."""
-    image_labels = {_label(m.group(2) or m.group(1)) for m in _IMAGE_REF.finditer(text)}
-    brackets = _opening_brackets(text)
     regions: list[tuple[int, int]] = []
     for match in _DEST_START.finditer(text):
         close = match.start()
@@ -314,7 +345,7 @@ def _unsafe_destinations(text: str, code: list[tuple[int, int]]) -> list[tuple[i
         while start < len(text) and text[start] in " \t\n":
             start += 1
         scheme, after, head = _scheme(text, start)
-        outside = scheme is not None or head.startswith("//") or head.startswith("/\\")
+        outside = scheme is not None or head.startswith("//")  # `\\` was read as `/`
         if not ((scheme is not None and scheme not in _SAFE_SCHEMES) or (image and outside)):
             continue
         end = _token_end(text, max(after, start), inline)
@@ -327,15 +358,10 @@ def _unsafe_destinations(text: str, code: list[tuple[int, int]]) -> list[tuple[i
     return regions
 
 
-def _escape_char(char: str) -> str:
-    if char == "<":
-        return "&lt;"
-    return f"&#{ord(char)};"
-
-
-def _safe_prose(text: str) -> str:
+def _safe_prose(text: str, image_labels: set[str]) -> str:
     code = _code_spans(text)
-    unsafe = _unsafe_destinations(text, code)
+    brackets, plain = _brackets(text, code)
+    unsafe = _unsafe_destinations(text, code, brackets, image_labels)
     code = [span for span in code if _inside(span[0], unsafe) is None]
     cuts = sorted([(a, b, "#") for a, b in unsafe] + [(a, b, None) for a, b in code])
     out: list[str] = []
@@ -343,36 +369,53 @@ def _safe_prose(text: str) -> str:
     for start, end, replacement in cuts:
         if start < position:
             continue
-        out.append(_escape_text(text[position:start]))
+        out.append(_escape_text(text, position, start, plain))
         out.append(replacement if replacement is not None else text[start:end])
         position = end
-    out.append(_escape_text(text[position:]))
-    # A `~~~` line here opens no fence (it has no closing line); written as references, it
-    # cannot make Python-Markdown search the rest of the text for one either.
-    return _TILDE_FENCE.sub(lambda m: "&#126;" * len(m.group()), "".join(out))
+    out.append(_escape_text(text, position, len(text), plain))
+    # A `~~~` line here opens no fence (it has no closing line); with its first tilde written
+    # as a reference, it cannot make Python-Markdown search the rest of the text for one.
+    return _TILDE_FENCE.sub(lambda m: "&#126;" + m.group()[1:], "".join(out))
 
 
-_ESCAPED = re.compile(r"\\?[<{}`]")
+_SPECIAL = re.compile(r"(\\*)(`+|[<{}\[\]])")
+_LONG_RUN = 4  # a stray run of this many backticks or more is shown as code: one match, not n
 
 
-def _escape_text(text: str) -> str:
-    """Prose outside code: `<`, braces and stray backticks become character references."""
+def _escape_text(text: str, start: int, end: int, plain: set[int]) -> str:
+    """Prose outside code, from `start` to `end`. `<` (unless a space follows it) and braces
+    become character references: no tag, comment, autolink or attribute list can start. Stray
+    backticks, and the brackets in `plain`, get a backslash: Python-Markdown shows them as they
+    are, pairs no backtick differently from `_code_spans`, and does not search for links."""
+
+    piece = text[start:end]
 
     def one(match: re.Match[str]) -> str:
-        found = match.group()
-        if found.startswith("\\"):
-            # `\`` was an escaped backtick: the reference is literal already. `\<`, `\{`...
-            # keep their backslash, which Python-Markdown shows for `<` and drops for braces.
-            return _escape_char(found[1]) if found[1] in "`{}" else "\\" + _escape_char(found[1])
-        return _escape_char(found)
+        slashes, char = match.group(1), match.group(2)
+        odd = len(slashes) % 2 == 1  # the character was escaped already
+        if char == "<":
+            following = piece[match.end(2)] if match.end(2) < len(piece) else ""
+            return match.group() if following == " " else slashes + "&lt;"
+        if char in "{}":
+            return (slashes[:-1] if odd else slashes) + f"&#{ord(char)};"
+        if char.startswith("`"):
+            if odd:  # its first backtick was escaped already
+                slashes, char = slashes + "`", char[1:]
+            if len(char) >= _LONG_RUN:  # in a code span of longer backtick runs
+                fence = "`" * (len(char) + 1)
+                return f"{slashes}{fence} {char} {fence}"
+            return slashes + "\\`" * len(char)
+        if start + match.start(2) in plain:
+            return match.group() if odd else slashes + "\\" + char
+        return match.group()
 
-    return _ESCAPED.sub(one, text)
+    return _SPECIAL.sub(one, piece)
 
 
 def safe_target(target: str, image: bool = False) -> str:
     """The target if harmless, else `#`: no script schemes; images only from the site itself."""
     scheme, _, head = _scheme(target, 0)
-    outside = scheme is not None or head.startswith("//") or head.startswith("/\\")
+    outside = scheme is not None or head.startswith("//")  # `\\` was read as `/`
     if scheme is not None and scheme not in _SAFE_SCHEMES:
         return "#"
     if image and outside:  # the intranet site loads nothing from another origin
