@@ -177,11 +177,6 @@ def test_export_leaves_drafts_out_but_includes_them_on_request(draft_site):
     assert "Тайный черновик ЖЩЭ" in included and "Hidden touchpoint QJX" in included
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/export.py writes a published journey's `compare_with` as written, so the JSON "
-    "export names a draft counterpart ('secret-draft') that the export otherwise leaves out",
-)
 def test_json_export_does_not_name_a_draft_counterpart(draft_site):
     root, _ = draft_site
     output = export(root, "--format", "json")

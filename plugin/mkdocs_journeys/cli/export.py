@@ -133,11 +133,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def to_json(journeys: Iterable[Journey]) -> str:
-    document = {"journeys": [journey_dict(journey) for journey in journeys]}
+    journeys = list(journeys)
+    exported = {journey.id for journey in journeys}
+    document = {"journeys": [journey_dict(journey, exported) for journey in journeys]}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def journey_dict(journey: Journey) -> dict[str, Any]:
+def journey_dict(journey: Journey, exported: set[str] | None = None) -> dict[str, Any]:
+    """One journey; `compare_with` keeps only journeys that are exported too (never a draft)."""
     from ..core.fingerprint import structure_fingerprint
 
     return {
@@ -152,7 +155,7 @@ def journey_dict(journey: Journey) -> dict[str, Any]:
         "tags": list(journey.tags),
         "sales_cycle": journey.sales_cycle,
         "deal_value": journey.deal_value,
-        "compare_with": list(journey.compare_with),
+        "compare_with": [c for c in journey.compare_with if exported is None or c in exported],
         "source": journey.source,
         "fingerprint": structure_fingerprint(journey),
         "stakeholders": [_stakeholder(s) for s in journey.stakeholders],
