@@ -128,6 +128,7 @@ def mkdocs_build(root: Path, *args: str, env: dict[str, str] | None = None) -> B
     """Run `mkdocs build` as a user would, in a subprocess."""
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site"), *args],
+        check=False,
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},

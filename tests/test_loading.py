@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import GOOD_B2B, GOOD_B2C
 
+from conftest import GOOD_B2B, GOOD_B2C
 from mkdocs_journeys.core.model import BrokenJourney, Journey
 from mkdocs_journeys.core.parse import parse_journey
 from mkdocs_journeys.core.playbook import load_playbook

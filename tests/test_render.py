@@ -7,14 +7,13 @@ import html
 import re
 
 from conftest import GOOD_B2B, GOOD_B2C
-from test_loading import parse
-
 from mkdocs_journeys.core.labels import Labels
 from mkdocs_journeys.core.render.context import RenderContext
 from mkdocs_journeys.core.render.escape import md_inline, mermaid_label
 from mkdocs_journeys.core.render.journey_page import render_journey_page
 from mkdocs_journeys.core.render.mermaid import journey_diagram
 from mkdocs_journeys.core.render.narrative import safe_markdown, split_markers
+from test_loading import parse
 
 CTX = RenderContext(Labels("en"), dt.date(2026, 11, 30))
 HOSTILE = 'Evil <script>alert(1)</script> <img src=x onerror=alert(2)> %%{init: {}}%% a:b;c#d, e "q" [l](javascript:x)'
@@ -63,12 +62,12 @@ def test_hostile_text_is_inert_in_html_and_mermaid():
     page = render(text)
     assert "<script>" not in page and "<img" not in page and 'href="javascript' not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # shown as text in tables
-    source = html.unescape(re.search(r'<pre class="journeys-diagram__source">(.*?)</pre>', page, re.S).group(1))
+    source = html.unescape(re.search(r'<pre class="journeys-diagram__source">(.*?)</pre>', page, re.DOTALL).group(1))
     bare = re.sub(r"#\d+;", "", source)  # Mermaid entity codes are inert
     assert "%%" not in bare and "#" not in bare and ";" not in bare and "<" not in bare
     for line in source.splitlines()[2:]:  # after `journey` and the title
         if not line.strip().startswith("section "):
-            task, score, actors = line.strip().split(":")
+            _task, score, actors = line.strip().split(":")
             assert score.strip() == "3" or score.strip() == "4", line
             assert len(actors.split(",")) in (1, 2), line
 

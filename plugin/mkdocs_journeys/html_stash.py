@@ -52,5 +52,5 @@ class GeneratedHtmlExtension(Extension):
         super().__init__()
         self.active = False
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(StashGeneratedHtml(md, self), "journeys_generated_html", PRIORITY)

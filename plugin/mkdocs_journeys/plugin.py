@@ -7,6 +7,7 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -17,16 +18,17 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from . import compat, parallel, search_slim, site_nav
-from .html_stash import GeneratedHtmlExtension
-from .timings import timed
 from .config import JourneysConfig
 from .core.labels import check_overrides
 from .core.memo import IdentityMemo
+from .core.playbook import load_playbook
 from .core.problems import Problem
 from .core.site import SitePages, build_site_pages
-from .core.playbook import load_playbook
+from .html_stash import GeneratedHtmlExtension
+from .timings import timed
 
 log = logging.getLogger("mkdocs.plugins.journeys")
 ASSETS = Path(__file__).parent / "assets"
@@ -131,14 +133,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         """Copy the package's CSS, script and Mermaid; with `mermaid_js`, point at that instead."""
-        custom = self.config.mermaid_js
-        if custom and "://" not in custom and not custom.startswith("/"):
-            if files.get_file_from_path(custom.removeprefix("./")) is None and custom not in self.reported_config:
-                self.reported_config.add(custom)
-                log.warning(
-                    f"journeys: mermaid_js: {custom} is not a file of the site; put it in docs/ "
-                    f"(docs/{custom.removeprefix('./')}) or give a URL, or remove the option to use the bundled Mermaid"
-                )
+        custom = self.config.mermaid_js or ""
+        local = bool(custom) and "://" not in custom and not custom.startswith("/")
+        if local and files.get_file_from_path(custom.removeprefix("./")) is None and custom not in self.reported_config:
+            self.reported_config.add(custom)
+            log.warning(
+                f"journeys: mermaid_js: {custom} is not a file of the site; put it in docs/ "
+                f"(docs/{custom.removeprefix('./')}) or give a URL, or remove the option to use the bundled Mermaid"
+            )
         for asset in sorted(ASSETS.rglob("*")):
             relative = asset.relative_to(ASSETS).as_posix()
             uri = f"{ASSET_PREFIX}/{relative}"
@@ -181,13 +183,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # the pages it created, so point it at the same generated page in each language.
     @event_priority(40)
     @timed
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any] | None:
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
         if not self.config.enabled or page.file.generated_by != "journeys":
             return None
         alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
         if self.languages.is_multilingual and alternates:
             # Material reads `config.extra.alternate`; static-i18n sets it as an attribute too.
-            config.extra.alternate = [
+            config.extra.alternate = [  # type: ignore[attr-defined]
                 {**alternate, "link": self.languages.url_in(alternate.get("lang", ""), page.url)}
                 for alternate in alternates
             ]
@@ -244,7 +246,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return server
 
 
-def _serve_only(i18n: Any, wanted: list[str] | str) -> None:
+def _serve_only(i18n: Any, wanted: Sequence[str] | str) -> None:
     """`serve_languages`: preview only these languages (and the default one), for fast rebuilds."""
     languages = [w.strip() for w in (wanted.split(",") if isinstance(wanted, str) else wanted) if w.strip()]
     for language in i18n.config.languages:
@@ -265,6 +267,7 @@ class GeneratedFile(File):
     @classmethod
     def of(cls, config: MkDocsConfig, src: str, markdown: str, dest_prefix: str) -> GeneratedFile:
         file = cls.generated(config, src, content=markdown)
+        assert isinstance(file, GeneratedFile)  # File.generated builds an instance of cls
         if dest_prefix:
             file.dest_uri = dest_prefix + file.dest_uri
         file.digest = hashlib.sha1(markdown.encode("utf-8")).hexdigest()

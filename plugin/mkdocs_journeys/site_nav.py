@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -45,7 +46,7 @@ def add_section(nav: Navigation, pages: SitePages, files: Files, max_journeys: i
                 children.append(Section(t(f"nav.{segment}"), [p for p in mine if p]))
         broken = [_page(files, p.src) for p in journeys if p.kind == "broken"]
         children.extend(p for p in broken if p)
-    comparisons = [page for p in pages.of_kind("compare") if (page := _page(files, p.src))]
+    comparisons: list[StructureItem] = [page for p in pages.of_kind("compare") if (page := _page(files, p.src))]
     if comparisons:
         children.append(Section(t("nav.compare"), comparisons) if len(comparisons) <= max_journeys else comparisons[0])
     children.extend(page for p in pages.of_kind("catalog") if (page := _page(files, p.src)))

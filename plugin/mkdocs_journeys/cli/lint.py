@@ -16,7 +16,6 @@ from .common import (
     EXIT_OK,
     Formatter,
     Loaded,
-    site_settings,
     UsageError,
     absolute,
     add_journeys_dir,
@@ -28,6 +27,7 @@ from .common import (
     out,
     plural,
     shown,
+    site_settings,
     sort_problems,
 )
 

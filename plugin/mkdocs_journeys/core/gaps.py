@@ -9,7 +9,6 @@ from .model import Journey, Playbook
 from .problems import Problem, Severity, field_path
 from .schema import line_for
 
-
 # Findings that `gap_level` may log. A journey without a counterpart is only listed on the
 # Gap analysis page: a playbook of one segment, or a first journey, is not a mistake.
 LOGGED_KINDS = frozenset({"empty_stage", "late_stakeholder", "idle_stakeholder"})

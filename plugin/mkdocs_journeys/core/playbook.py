@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable
@@ -130,8 +131,7 @@ def _pairs(journeys: list[Journey], published: list[Journey], problems: list[Pro
         for target_id in journey.compare_with:
             target = by_id.get(target_id)
 
-            def problem(message: str, hint: str) -> None:
-                problems.append(Problem(journey.source, line, "compare_with", message, hint, code="compare-with"))
+            problem = functools.partial(_compare_problem, problems, journey.source, line)
 
             if target is None:
                 problem(f"no journey has the id {target_id!r}", "Use the `id` (or file name) of an existing journey.")
@@ -153,3 +153,7 @@ def _pairs(journeys: list[Journey], published: list[Journey], problems: list[Pro
             b2b, b2c = (journey, target) if journey.segment == "b2b" else (target, journey)
             pairs.add(Pair(b2b.id, b2c.id))
     return sorted(pairs, key=lambda p: (p.b2b, p.b2c))
+
+
+def _compare_problem(problems: list[Problem], source: str, line: int | None, message: str, hint: str) -> None:
+    problems.append(Problem(source, line, "compare_with", message, hint, code="compare-with"))

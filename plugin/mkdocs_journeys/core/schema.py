@@ -86,6 +86,11 @@ def schema_problems(data: Any, file: str, lines: LineMap) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
+def _rule(error: jsonschema.ValidationError) -> Any:
+    """The schema keyword's value (jsonschema types it as possibly unset; it never is here)."""
+    return error.validator_value
+
+
 def explain(error: jsonschema.ValidationError, file: str, lines: LineMap) -> list[Problem]:
     path: Path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
@@ -104,22 +109,22 @@ def explain(error: jsonschema.ValidationError, file: str, lines: LineMap) -> lis
             out.append(problem(f"unknown field {key!r}", hint, (*path, key)))
         return out
     if kind == "required":
-        missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
+        missing = [name for name in _rule(error) if isinstance(value, dict) and name not in value]
         return [
             problem(f"the required field {name!r} is missing", f"Add `{name}:` here.", (*path, name))
             for name in missing
         ]
     if kind == "enum":
-        allowed = [str(option) for option in error.validator_value]
+        allowed = [str(option) for option in _rule(error)]
         close = difflib.get_close_matches(str(value).lower(), allowed, n=1, cutoff=0.5)
         hint = f"Did you mean `{close[0]}`?" if close else ""
         return [problem(f"expected one of {', '.join(allowed)}; got {_show(value)}", hint)]
     if kind == "type":
-        return [problem(f"expected {_type_words(error.validator_value)}, got {_describe(value)}", _type_hint(error.validator_value))]
+        return [problem(f"expected {_type_words(_rule(error))}, got {_describe(value)}", _type_hint(_rule(error)))]
     if kind in ("minimum", "maximum"):  # scores are the only numbers in a journey
         return [problem(f"expected a score from 1 to 5, got {_show(value)}", "Use 1 (bad) to 5 (great).")]
     if kind == "pattern":
-        if "[0-9]{4}" in str(error.validator_value):
+        if "[0-9]{4}" in str(_rule(error)):
             return [problem(f"expected a date written YYYY-MM-DD, got {_show(value)}", "For example: 2026-10-15.")]
         return [
             problem(
@@ -130,7 +135,7 @@ def explain(error: jsonschema.ValidationError, file: str, lines: LineMap) -> lis
     if kind == "minLength":
         return [problem("must not be empty", "Write the text, or remove the field.")]
     if kind == "maxLength":
-        return [problem(f"is too long ({len(value)} characters; at most {error.validator_value})", "Shorten it, or move detail to the narrative.")]
+        return [problem(f"is too long ({len(str(value))} characters; at most {_rule(error)})", "Shorten it, or move detail to the narrative.")]
     if kind == "minItems":
         return [problem("needs at least one entry", "Add an entry, or remove the field.")]
     if kind == "uniqueItems":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -83,7 +84,7 @@ def build_site_pages(
             if journey.id in (pair.b2b, pair.b2c)
         )
         ctx = context(journey.source, links, _fallback(journey, language, default_language, labels))
-        markdown, page_problems = remember((journey,), ("page", language, _frozen(labels_overrides), ctx.today, review_max_age_days, directory_urls, links, ctx.problems, ctx.notice), lambda: render_journey_page(journey, ctx))
+        markdown, page_problems = remember((journey,), ("page", language, _frozen(labels_overrides), ctx.today, review_max_age_days, directory_urls, links, ctx.problems, ctx.notice), functools.partial(render_journey_page, journey, ctx))
         problems.extend(page_problems)
         pages.append(GeneratedPage(journey_src(journey.id), journey.title, markdown, "journey", journey.segment))
     for broken in playbook.broken:
@@ -93,7 +94,7 @@ def build_site_pages(
     paired = {j for p in shown.pairs for j in (p.b2b, p.b2c)}
     pages.append(catalog.compare_index([(p.slug, a, b) for p, a, b in pairs], [j for j in journeys if j.id not in paired], labels, ctx))
     pages.extend(
-        remember((b2b, b2c), ("compare", language, _frozen(labels_overrides), pair, ctx.today, directory_urls), lambda: comparison_page(pair, b2b, b2c, ctx))
+        remember((b2b, b2c), ("compare", language, _frozen(labels_overrides), pair, ctx.today, directory_urls), functools.partial(comparison_page, pair, b2b, b2c, ctx))
         for pair, b2b, b2c in pairs
     )
     pages.append(catalog.roles_page(journeys, labels, ctx))

@@ -300,7 +300,7 @@ def translate_playbook(
         translation = parse_translation(file.path.read_bytes(), file.display, file.language or "", max_bytes)
         problems.extend(translation.problems)
         statuses.append(TranslationStatus(journey.id, file.language or "", _state(translation.fingerprint, journey), file.display))
-        result, merge_problems = (memo.get if memo else no_memo)((journey, translation), "translate", lambda: translate(journey, translation))
+        result, merge_problems = (memo.get if memo else no_memo)((journey, translation), "translate", functools.partial(translate, journey, translation))
         problems.extend(merge_problems)
         translated[journey.id] = result
     for file in files:

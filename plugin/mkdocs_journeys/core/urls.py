@@ -28,7 +28,7 @@ def catalog_src(name: str) -> str:
 
 def page_url(src: str, directory_urls: bool = True) -> str:
     """The URL MkDocs gives the page built from `src` (relative to the language root)."""
-    stem = src[:-3] if src.endswith(".md") else src
+    stem = src.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return f"{stem}/" if directory_urls else f"{stem}.html"

@@ -256,7 +256,7 @@ def _first_anchor_line(text: str, first_line: int) -> int | None:
     """The line of the first `&anchor` (the composed nodes do not keep anchors)."""
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if getattr(event, "anchor", None) is not None and not isinstance(event, yaml.AliasEvent):
+            if getattr(event, "anchor", None) is not None and not isinstance(event, yaml.AliasEvent) and event.start_mark:
                 return _RealLines(text)(int(event.start_mark.line)) + first_line
     except yaml.YAMLError:  # pragma: no cover - the text was composed once already
         return None
@@ -268,7 +268,7 @@ def _first_alias_line(text: str, first_line: int) -> int | None:
     node only knows the anchor's line; the first alias the walk meets is the first in the text."""
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark:
                 return _RealLines(text)(int(event.start_mark.line)) + first_line
     except yaml.YAMLError:  # pragma: no cover - the text was composed once already
         return None

@@ -110,9 +110,9 @@ def engaged_stages(journey: Journey) -> dict[str, list[Stage]]:
     """For each stakeholder, the stages where they take part in a touchpoint."""
     engaged: dict[str, list[Stage]] = {s.id: [] for s in journey.stakeholders}
     for stage in journey.stages:
-        for stakeholder_id in engaged:
+        for stakeholder_id, stages in engaged.items():
             if any(stakeholder_id in tp.actors for tp in stage.touchpoints):
-                engaged[stakeholder_id].append(stage)
+                stages.append(stage)
     return engaged
 
 

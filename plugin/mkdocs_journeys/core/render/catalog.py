@@ -9,7 +9,14 @@ from ..labels import Labels
 from ..model import ROLES, SEGMENTS, BrokenJourney, Journey
 from ..pages import GeneratedPage
 from ..translate import TranslationStatus
-from ..urls import COMPARE_INDEX, JOURNEYS_INDEX, catalog_src, compare_src, journey_src, relative_url
+from ..urls import (
+    COMPARE_INDEX,
+    JOURNEYS_INDEX,
+    catalog_src,
+    compare_src,
+    journey_src,
+    relative_url,
+)
 from .blocks import _list, noindex
 from .blocks import _table as _plain_table
 from .context import RenderContext

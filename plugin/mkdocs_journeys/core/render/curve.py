@@ -8,6 +8,8 @@ the page's Mermaid download to the journey diagram alone.
 
 from __future__ import annotations
 
+import itertools
+
 from ..model import Journey
 from .context import RenderContext
 from .escape import h
@@ -76,7 +78,7 @@ def _series(index: int, name: str, values: list[float | None], stage_names: list
     colour, dash = PALETTE[index % len(PALETTE)], DASHES[index % len(DASHES)]
     points = [(i, v) for i, v in enumerate(values) if v is not None]
     parts = []
-    for (i, a), (j, b) in zip(points, points[1:]):
+    for (i, a), (j, b) in itertools.pairwise(points):
         style = f' stroke-dasharray="{dash}"' if dash else ""
         gap = ' opacity="0.45"' if j - i > 1 else ""
         parts.append(
