@@ -149,11 +149,17 @@ def test_languages_built_in_parallel_give_the_same_site_as_one_process(tmp_path)
     env = {"SOURCE_DATE_EPOCH": "1790000000"}
     write_site(tmp_path / "parallel", journeys, I18N_YML)
     write_site(tmp_path / "serial", journeys, I18N_YML.replace("  - journeys:\n", "  - journeys:\n      parallel: false\n"))
-    parallel, serial = mkdocs_build(tmp_path / "parallel", env=env), mkdocs_build(tmp_path / "serial", env=env)
+    profile = tmp_path / "profile.json"
+    parallel = mkdocs_build(tmp_path / "parallel", env={**env, "MKDOCS_JOURNEYS_PROFILE": str(profile)})
+    serial = mkdocs_build(tmp_path / "serial", env=env)
     assert parallel.returncode == serial.returncode == 0, parallel.log
     a, b = _digest(parallel.site), _digest(serial.site)
     assert a.keys() == b.keys() and len(a) > 50
     assert [name for name in a if a[name] != b[name]] == []
+    # The child reports only its own hook timings: one on_files per language in all.
+    import json
+
+    assert json.loads(profile.read_text("utf-8"))["calls"]["on_files"] == 5
     # Every language was built, the child's log came back, each line once.
     for language in ("ru", "fa", "ka", "de"):
         assert f"Building '{language}' documentation" in parallel.log

@@ -71,6 +71,7 @@ class LanguageSplitter:
                 logger.removeHandler(handler)
             logger.addHandler(collect)
         first_new = len(self.i18n.search_entries)
+        inherited = timings.totals()  # the parent's figures so far: not the child's to report
         error = None
         sitemap_dir = tempfile.mkdtemp(prefix="journeys-sitemap-")
         _redirect_theme_templates(sitemap_dir)
@@ -84,7 +85,7 @@ class LanguageSplitter:
             sitemap = _read(os.path.join(sitemap_dir, "sitemap.xml"))
             shutil.rmtree(sitemap_dir, ignore_errors=True)
             with open(path, "wb") as out:
-                payload = (self.i18n.search_entries[first_new:], collect.records, error, timings.totals(), sitemap)
+                payload = (self.i18n.search_entries[first_new:], collect.records, error, timings.since(inherited), sitemap)
                 pickle.dump(payload, out, pickle.HIGHEST_PROTOCOL)
         finally:
             os._exit(status)

@@ -43,6 +43,15 @@ def totals() -> tuple[dict[str, float], dict[str, int]]:
     return dict(_seconds), dict(_calls)
 
 
+def since(before: tuple[dict[str, float], dict[str, int]]) -> tuple[dict[str, float], dict[str, int]]:
+    """What was added to the totals after `before` (a forked process reports only its own work)."""
+    seconds, calls = before
+    return (
+        {name: value - seconds.get(name, 0.0) for name, value in _seconds.items()},
+        {name: count - calls.get(name, 0) for name, count in _calls.items()},
+    )
+
+
 def merge(other: tuple[dict[str, float], dict[str, int]]) -> None:
     """Add a child process's totals (languages built in parallel): the figures stay CPU time."""
     seconds, calls = other
