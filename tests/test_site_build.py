@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import GOOD_B2B, GOOD_B2C, MKDOCS_YML, ROOT, mkdocs_build, write_site
 
 PAIR = {"saas.md": GOOD_B2B, "shop.md": GOOD_B2C}
@@ -168,3 +169,17 @@ def test_search_index_has_the_words_but_not_the_drawings(site):
     assert "Touchpoints per stakeholder and stage" in page
     assert "Touchpoints per stakeholder and stage" not in index and "journeys-noindex" not in index
     assert '"title":"Stakeholders by role"' in index.replace(": ", ":")
+
+
+@pytest.mark.parametrize("detail", ["full", "summary"])
+def test_search_detail_decides_whether_stage_lists_are_indexed(site, detail):
+    yml = MKDOCS_YML.replace("  - journeys\n", f"  - journeys:\n      search_detail: {detail}\n")
+    result = site(PAIR, "--strict", mkdocs_yml=yml)
+    assert result.returncode == 0, result.log
+    page = result.html("journeys/saas/index.html")
+    docs = json.loads((result.site / "search/search_index.json").read_text("utf-8"))["docs"]
+    index = " ".join(d["text"] for d in docs if d["location"].startswith("journeys/saas/"))
+    assert "Too many vendors look alike" in page and "Win/loss interviews" in page  # always on the page
+    assert "Analyst report" in index  # touchpoints are always searchable
+    assert ("Too many vendors look alike" in index) == (detail == "full")
+    assert ("Win/loss interviews" in index) == (detail == "full")

@@ -27,6 +27,8 @@ class JourneysConfig(base.Config):
     """Above this many journeys, the navigation lists only the catalog pages (builds stay linear)."""
     gap_level = opt.Choice(("info", "warning", "error"), default="warning")
     """How gap findings are logged: warning (fails --strict), error, or info (page only)."""
+    search_detail = opt.Choice(("auto", "full", "summary"), default="auto")
+    """What search indexes on journey pages: all (full), or without stage facts and lists (summary)."""
     serve_languages = opt.Type((list, str), default=[])
     """`mkdocs serve` builds only these languages (plus the default one): `[fa]` or "fa,ru"."""
     parallel = opt.Type(bool, default=True)

@@ -116,6 +116,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             review_max_age_days=self.config.review_max_age_days,
             directory_urls=config.use_directory_urls,
             memo=self.memo if serving else None,
+            search_detail=self.config.search_detail,
         )
         self._report(self.pages.problems)
         prefix = "" if language == self.languages.default else f"{language}/"

@@ -23,6 +23,9 @@ from .render.journey_page import front_matter, render_journey_page
 from .translate import translate_playbook
 from .urls import compare_src, journey_src
 
+# With `search_detail: auto`, playbooks up to this many journeys index every word of their pages.
+SEARCH_FULL_UP_TO = 200
+
 GAP_LEVELS = {"info": None, "warning": Severity.WARNING, "error": Severity.ERROR}
 
 
@@ -50,6 +53,7 @@ def build_site_pages(
     directory_urls: bool = True,
     gap_level: str = "warning",
     memo: IdentityMemo | None = None,
+    search_detail: str = "auto",
 ) -> SitePages:
     """Render every page the plugin adds for one language.
 
@@ -64,6 +68,7 @@ def build_site_pages(
     problems += translation_problems
     languages = list(languages) or [default_language]
     journeys = list(shown.journeys)
+    detail = search_detail if search_detail != "auto" else ("full" if len(journeys) <= SEARCH_FULL_UP_TO else "summary")
     by_id = {j.id: j for j in journeys}
 
     gaps = find_gaps(shown)
@@ -73,7 +78,7 @@ def build_site_pages(
 
     def context(source: str = "", comparisons: tuple[tuple[str, str], ...] = (), notice: str | None = None) -> RenderContext:
         own = tuple(p for p in playbook.problems if p.file == source) if source else ()
-        return RenderContext(labels, today, review_max_age_days, directory_urls, comparisons, own, notice)
+        return RenderContext(labels, today, review_max_age_days, directory_urls, comparisons, own, notice, detail)
 
     pages: list[GeneratedPage] = []
     pairs = [(p, by_id[p.b2b], by_id[p.b2c]) for p in shown.pairs]
@@ -84,7 +89,7 @@ def build_site_pages(
             if journey.id in (pair.b2b, pair.b2c)
         )
         ctx = context(journey.source, links, _fallback(journey, language, default_language, labels))
-        markdown, page_problems = remember((journey,), ("page", language, _frozen(labels_overrides), ctx.today, review_max_age_days, directory_urls, links, ctx.problems, ctx.notice), functools.partial(render_journey_page, journey, ctx))
+        markdown, page_problems = remember((journey,), ("page", language, _frozen(labels_overrides), ctx.today, review_max_age_days, directory_urls, links, ctx.problems, ctx.notice, detail), functools.partial(render_journey_page, journey, ctx))
         problems.extend(page_problems)
         pages.append(GeneratedPage(journey_src(journey.id), journey.title, markdown, "journey", journey.segment))
     for broken in playbook.broken:

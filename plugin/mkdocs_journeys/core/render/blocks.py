@@ -171,7 +171,8 @@ def stage_details(stage: Stage, journey: Journey, ctx: RenderContext) -> str:
     facts = [(t("stage.goal"), stage.goal), (t("stage.duration"), stage.duration), (t("stage.feedback"), stage.feedback)]
     rows = "".join(f"<dt>{h(label)}</dt><dd>{h(value)}</dd>" for label, value in facts if value)
     if rows:
-        parts.append(f'<dl class="journeys-stage-facts">{rows}</dl>')
+        facts_html = f'<dl class="journeys-stage-facts">{rows}</dl>'
+        parts.append(noindex(facts_html) if ctx.search_detail == "summary" else facts_html)
     if stage.purchase or journey.purchase_stage_index() == journey.stages.index(stage):
         parts.append(f'<p class="journeys-purchase">{h(t("stage.purchase"))}</p>')
     if stage.touchpoints:
@@ -201,5 +202,6 @@ def stage_details(stage: Stage, journey: Journey, ctx: RenderContext) -> str:
         if items
     )
     if columns:
-        parts.append(f'<div class="journeys-lists">{columns}</div>')
+        lists_html = f'<div class="journeys-lists">{columns}</div>'
+        parts.append(noindex(lists_html) if ctx.search_detail == "summary" else lists_html)
     return f'<div class="journeys-stage" id="stage-{h(stage.id)}">' + "".join(parts) + "</div>"

@@ -19,6 +19,9 @@ class RenderContext:
     comparisons: tuple[tuple[str, str], ...] = ()
     problems: tuple[Problem, ...] = field(default=())
     notice: str | None = None  # shown above the page, e.g. that it falls back to English
+    # "full": search indexes everything a journey page says; "summary": stage facts and the
+    # pains/opportunities/KPI lists are left out (data-search-exclude), for large playbooks.
+    search_detail: str = "full"
 
     def days_since(self, day: dt.date) -> int:
         return (self.today - day).days
