@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import hashlib
@@ -29,6 +30,7 @@ from .core.memo import IdentityMemo
 from .core.playbook import load_playbook
 from .core.problems import Problem
 from .core.site import SitePages, build_site_pages
+from .core.translate import parse_translation
 from .html_stash import GeneratedHtmlExtension
 from .timings import timed
 
@@ -135,6 +137,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 )
             file = GeneratedFile.of(config, page.src, page.markdown, prefix)
             files.append(file)
+        # The Markdown now lives in the files; the navigation needs only paths, titles and kinds.
+        self.pages = dataclasses.replace(self.pages, pages=tuple(dataclasses.replace(p, markdown="") for p in self.pages.pages))
+        if not serving:
+            # Each translation belongs to one language: a one-off build never reads it again.
+            parse_translation.cache_clear()
         self._add_assets(files, config)
         return files
 
