@@ -4,8 +4,11 @@ mkdocs-static-i18n builds the default language, then, from its `on_post_build`, 
 language one after the other in the same process (`mkdocs.commands.build.build`). Each language
 writes only under `site/<lang>/`, and what it hands back is its search entries. So the first
 half of the other languages can be built by a forked copy of the process while this one builds
-the rest; the child sends back its search entries and its log records, which are replayed here
-(so `--strict` still counts them) before static-i18n writes the search index.
+the rest; the child sends back its search entries, its log records (replayed here, so
+`--strict` still counts them), its hook timings and its part of the site map, before
+static-i18n writes the search index. Site-wide templates (404.html, sitemap.xml), which every
+language build rewrites at the top of the site, are written by this process only, so the
+result is the same, byte for byte, as one process's (tests/test_languages.py).
 
 Used for `mkdocs build` on platforms with fork(); `mkdocs serve` and `--dirty` builds stay in
 one process. Turned off with the plugin option `parallel: false`.
@@ -23,6 +26,8 @@ import struct
 import tempfile
 from collections.abc import Callable
 from typing import Any
+
+from mkdocs.exceptions import PluginError
 
 from . import timings
 
@@ -101,7 +106,7 @@ class LanguageSplitter:
             with open(path, "rb") as result:
                 entries, records, error, child_timings, child_sitemap = pickle.load(result)
         except (OSError, EOFError, pickle.UnpicklingError) as exc:
-            raise RuntimeError(f"journeys: the process building other languages failed ({exc})") from exc
+            raise PluginError(f"journeys: the process building other languages failed ({exc})") from exc
         finally:
             os.unlink(path)
         for name, level, message in records:
@@ -113,7 +118,7 @@ class LanguageSplitter:
         if child_sitemap:
             _merge_sitemaps(self.site_dir, child_sitemap)
         if error:
-            raise RuntimeError(f"journeys: building languages {sorted(self.child_languages)} failed: {error}")
+            raise PluginError(f"journeys: building languages {sorted(self.child_languages)} failed: {error}")
 
 
 def _read(path: str) -> str | None:
