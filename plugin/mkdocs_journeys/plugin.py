@@ -216,11 +216,23 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     # Before the search plugin indexes the page (on_page_context): see search_slim.
     @timed
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def _set_drawings_aside(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or page.file.generated_by != "journeys":
             return None
         html, self.drawings[page.url] = search_slim.set_aside(html)
         return html
+
+    # Last of all on_page_content handlers: the Markdown has become HTML.
+    @event_priority(-1000)
+    def _release_markdown(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """MkDocs converts every page of a language before it writes any: holding only the
+        HTML of the generated pages, not their Markdown too, lowers that peak."""
+        if self.config.enabled and page.file.generated_by == "journeys":
+            page.markdown = ""  # not None: MkDocs reads None as "not read yet" (and drops the title)
+            page.file.content_string = ""
+        return None
+
+    on_page_content = CombinedEvent(_set_drawings_aside, _release_markdown)
 
     # First of all on_post_page handlers, so that minifiers and the like see the whole page.
     @event_priority(100)
@@ -248,7 +260,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if self.config.enabled and page.file.generated_by == "journeys":
             if isinstance(page.file, GeneratedFile):
                 page.file.mark_built()
-            page.markdown = page.content = None
+            page.markdown, page.content = "", None
             page.file.content_string = ""
         return None
 
