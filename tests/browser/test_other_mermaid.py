@@ -80,8 +80,13 @@ def test_mermaid2_draws_hand_written_diagrams_offline(mermaid2_site, offline_pag
     # The top page is the case mermaid2 gets wrong by itself (a bare "js/..." module path).
     probe = offline_page(mermaid2_site + path)
     probe.page.goto(mermaid2_site + path)
-    probe.page.wait_for_selector(".mermaid svg", timeout=15_000)
-    assert "Pick a plan" in probe.page.inner_text(".mermaid")
+    # Mermaid may put a measuring <svg> in place before the drawing: wait for the drawn text.
+    probe.page.wait_for_function(
+        "() => { const d = document.querySelector('.mermaid');"
+        " return !!d && !!d.querySelector('svg') && d.textContent.includes('Pick a plan'); }",
+        timeout=15_000,
+    )
+    assert probe.page.eval_on_selector(".mermaid svg", "svg => svg.getBoundingClientRect().width") > 50
     assert probe.blocked == [] and probe.console_errors == [] and probe.page_errors == []
 
 
