@@ -98,6 +98,25 @@ plugins:
 """
 
 
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "fa": "فارسی", "ka": "ქართული", "de": "Deutsch"}
+
+
+def i18n_yml(*languages: str, journeys: str = "  - journeys\n") -> str:
+    """A multilingual site with mkdocs-static-i18n (suffix structure); the first language is the default."""
+    lines = [
+        "site_name: Test playbook",
+        "theme:\n  name: material\n  font: false",
+        (
+            "plugins:\n  - search\n  - i18n:\n      docs_structure: suffix\n      fallback_to_default: true\n"
+            "      reconfigure_material: true\n      languages:"
+        ),
+    ]
+    for index, code in enumerate(languages):
+        default = ", default: true" if index == 0 else ""
+        lines.append(f"        - {{locale: {code}, name: {LANGUAGE_NAMES[code]}{default}, build: true}}")
+    return "\n".join(lines) + "\n" + journeys
+
+
 @dataclass
 class BuildResult:
     returncode: int

@@ -20,26 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOOD_B2B, GOOD_B2C, mkdocs_build, write_site
+from conftest import GOOD_B2B, GOOD_B2C, i18n_yml, mkdocs_build, write_site
 from test_nasty_corpus import CASES, FILES, VALID, Error
 
-I18N_YML = """\
-site_name: Draft test
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - i18n:
-      docs_structure: suffix
-      fallback_to_default: true
-      reconfigure_material: true
-      languages:
-        - {locale: en, name: English, default: true, build: true}
-        - {locale: ru, name: Русский, build: true}
-        - {locale: fa, name: فارسی, build: true}
-  - journeys
-"""
+I18N_YML = i18n_yml("en", "ru", "fa")
 
 # Every string below belongs to the draft alone.
 SECRETS = (

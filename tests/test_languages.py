@@ -4,29 +4,9 @@ from __future__ import annotations
 
 import re
 
-from conftest import GOOD_B2B, GOOD_B2C
+from conftest import GOOD_B2B, GOOD_B2C, i18n_yml
 
-I18N_YML = """\
-site_name: Test playbook
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - i18n:
-      docs_structure: suffix
-      fallback_to_default: true
-      reconfigure_material: true
-      languages:
-        - {locale: en, name: English, default: true, build: true}
-        - {locale: ru, name: Русский, build: true}
-        - {locale: fa, name: فارسی, build: true}
-        - {locale: ka, name: ქართული, build: true}
-        - {locale: de, name: Deutsch, build: true}
-  - journeys:
-      labels:
-        en: {"section.stages": "Phases"}
-"""
+I18N_YML = i18n_yml("en", "ru", "fa", "ka", "de", journeys='  - journeys:\n      labels:\n        en: {"section.stages": "Phases"}\n')
 
 SAAS_RU = """\
 ---

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import GOOD_B2B, GOOD_B2C, MKDOCS_YML, ROOT, mkdocs_build, write_site
 
 PAIR = {"saas.md": GOOD_B2B, "shop.md": GOOD_B2C}
