@@ -57,6 +57,14 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
         super().__init__(prog, max_help_position=30, width=100)
 
 
+def add_subcommand(commands: Any, name: str, summary: str, description: str, epilog: str) -> argparse.ArgumentParser:
+    """One `journeys` subcommand; its help keeps the line breaks of the description and examples."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name, help=summary, description=description, epilog=epilog, formatter_class=Formatter
+    )
+    return parser
+
+
 def add_journeys_dir(parser: argparse.ArgumentParser, *flags: str) -> None:
     parser.add_argument(
         *(flags or ("--journeys-dir",)),

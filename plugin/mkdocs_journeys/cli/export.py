@@ -13,9 +13,9 @@ from .common import (
     DEFAULT_LANGUAGE,
     EXIT_OK,
     CliError,
-    Formatter,
     add_journeys_dir,
     add_output,
+    add_subcommand,
     err,
     format_problem,
     journeys_dir,
@@ -82,13 +82,7 @@ output (csv):
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser(
-        NAME,
-        help="export journeys as JSON or CSV",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=Formatter,
-    )
+    parser = add_subcommand(commands, NAME, "export journeys as JSON or CSV", DESCRIPTION, EPILOG)
     parser.add_argument("--format", choices=("json", "csv"), required=True, help="output format")
     add_output(parser, "the export")
     add_journeys_dir(parser)

@@ -8,8 +8,8 @@ from typing import Any
 from .common import (
     EXIT_FAILED,
     EXIT_OK,
-    Formatter,
     add_journeys_dir,
+    add_subcommand,
     err,
     journeys_dir,
     load,
@@ -36,13 +36,7 @@ exit status: 0 ok, 1 an id is unknown or its file has errors, 2 bad command line
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser(
-        NAME,
-        help="print the structure fingerprint of journeys (for translators)",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=Formatter,
-    )
+    parser = add_subcommand(commands, NAME, "print the structure fingerprint of journeys (for translators)", DESCRIPTION, EPILOG)
     parser.add_argument("ids", nargs="*", metavar="ID", help="journey ids (default: all)")
     add_journeys_dir(parser)
     parser.set_defaults(run=run)

@@ -14,11 +14,11 @@ from .common import (
     DEFAULT_LANGUAGE,
     EXIT_FAILED,
     EXIT_OK,
-    Formatter,
     Loaded,
     UsageError,
     absolute,
     add_journeys_dir,
+    add_subcommand,
     build_date,
     check_folder,
     format_problem,
@@ -61,13 +61,7 @@ exit status: 0 no errors, 1 errors (with --strict: errors or warnings), 2 bad co
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser(
-        NAME,
-        help="check journey files and report problems with file, line and field",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=Formatter,
-    )
+    parser = add_subcommand(commands, NAME, "check journey files and report problems with file, line and field", DESCRIPTION, EPILOG)
     parser.add_argument(
         "paths",
         nargs="*",

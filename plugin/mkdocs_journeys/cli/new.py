@@ -12,9 +12,9 @@ from .common import (
     DEFAULT_JOURNEYS_DIR,
     EXIT_OK,
     CliError,
-    Formatter,
     UsageError,
     absolute,
+    add_subcommand,
     build_date,
     check_folder,
     journeys_dir,
@@ -74,13 +74,7 @@ def language(value: str) -> str:
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser(
-        NAME,
-        help="create a journey from a template, or a translation skeleton",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=Formatter,
-    )
+    parser = add_subcommand(commands, NAME, "create a journey from a template, or a translation skeleton", DESCRIPTION, EPILOG)
     parser.add_argument(
         "id",
         type=journey_id,

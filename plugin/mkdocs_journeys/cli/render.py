@@ -10,9 +10,9 @@ from .common import (
     EXIT_FAILED,
     EXIT_OK,
     CliError,
-    Formatter,
     absolute,
     add_journeys_dir,
+    add_subcommand,
     build_date,
     err,
     format_problem,
@@ -52,13 +52,7 @@ exit status: 0 ok (warnings allowed), 1 a journey has errors (its page shows the
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser(
-        NAME,
-        help="write the generated pages as Markdown files",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=Formatter,
-    )
+    parser = add_subcommand(commands, NAME, "write the generated pages as Markdown files", DESCRIPTION, EPILOG)
     parser.add_argument(
         "--markdown", required=True, metavar="OUT", help="folder to write the Markdown pages to"
     )

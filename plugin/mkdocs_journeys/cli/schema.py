@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from .common import EXIT_OK, Formatter, add_output, out, write_output
+from .common import EXIT_OK, add_output, add_subcommand, out, write_output
 
 NAME = "schema"
 
@@ -23,13 +23,7 @@ Then map the schema to your journey files in the editor; see docs/guide/cli.md."
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser(
-        NAME,
-        help="print the JSON Schema of journey (or translation) front matter",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=Formatter,
-    )
+    parser = add_subcommand(commands, NAME, "print the JSON Schema of journey (or translation) front matter", DESCRIPTION, EPILOG)
     parser.add_argument(
         "--translation", action="store_true", help="the schema of translation files instead"
     )
