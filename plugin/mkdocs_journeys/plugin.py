@@ -251,17 +251,16 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # Last of all on_post_page handlers: the page is rendered and about to be written.
     @event_priority(-1000)
     def _release(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        """Drop a generated page's Markdown and HTML once it is rendered.
+        """Drop a generated page's HTML once it is rendered (its Markdown went at on_page_content).
 
-        MkDocs keeps every page's source and HTML until the build ends, and static-i18n keeps
-        each language's files until all languages are built: at 2,000 journeys in six languages
-        that alone is gigabytes. Nothing reads them after this point; the written file remains.
+        MkDocs keeps every page's HTML until the build ends, and static-i18n keeps each
+        language's files until all languages are built: at 2,000 journeys in six languages that
+        alone is gigabytes. Nothing reads it after this point; the written file remains.
         """
         if self.config.enabled and page.file.generated_by == "journeys":
             if isinstance(page.file, GeneratedFile):
                 page.file.mark_built()
-            page.markdown, page.content = "", None
-            page.file.content_string = ""
+            page.content = None
         return None
 
     on_post_page = CombinedEvent(_put_drawings_back, _fix_mermaid2, _release)
