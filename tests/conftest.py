@@ -117,6 +117,22 @@ def i18n_yml(*languages: str, journeys: str = "  - journeys\n") -> str:
     return "\n".join(lines) + "\n" + journeys
 
 
+def journeys_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m mkdocs_journeys.cli ARGS` in `cwd`, as a user would."""
+    environ = {k: v for k, v in os.environ.items() if k != "JOURNEYS_DEBUG"}
+    environ.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs_journeys.cli", *args],
+        check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environ,
+        timeout=120,
+    )
+
+
 @dataclass
 class BuildResult:
     returncode: int

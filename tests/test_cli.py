@@ -17,30 +17,14 @@ import jsonschema
 import pytest
 import yaml
 
+from conftest import journeys_cli as journeys
+
 ROOT = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).parent / "cli_cases"
 SCHEMAS = ROOT / "plugin" / "mkdocs_journeys" / "schema"
 JOURNEY_SCHEMA = json.loads((SCHEMAS / "journey.schema.json").read_text("utf-8"))
 TRANSLATION_SCHEMA = json.loads((SCHEMAS / "translation.schema.json").read_text("utf-8"))
 COMMANDS = ("new", "lint", "schema", "export", "render", "fingerprint")
-
-
-def journeys(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run `python -m mkdocs_journeys.cli ARGS` in `cwd`."""
-    environ = {k: v for k, v in os.environ.items() if k != "JOURNEYS_DEBUG"}
-    environ.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_journeys.cli", *args],
-        check=False,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environ,
-        timeout=60,
-    )
 
 
 def project(tmp_path: Path, *cases: str) -> Path:

@@ -14,13 +14,19 @@ import gzip
 import html
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import GOOD_B2B, GOOD_B2C, i18n_yml, mkdocs_build, write_site
+from conftest import (
+    GOOD_B2B,
+    GOOD_B2C,
+    MKDOCS_YML,
+    i18n_yml,
+    journeys_cli,
+    mkdocs_build,
+    write_site,
+)
 from test_nasty_corpus import CASES, FILES, VALID, Error
 
 I18N_YML = i18n_yml("en", "ru", "fa")
@@ -80,18 +86,6 @@ def site_text(site: Path) -> dict[str, str]:
 
 def traces(texts: dict[str, str]) -> list[tuple[str, str]]:
     return [(name, secret) for name, text in texts.items() for secret in SECRETS if secret in text]
-
-
-def journeys_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_journeys.cli", *args],
-        cwd=cwd,
-        check=False,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -171,21 +165,12 @@ def test_json_export_does_not_name_a_draft_counterpart(draft_site):
 
 # Broken journeys among good ones --------------------------------------------------------------
 
-CORPUS_YML = """\
-site_name: Corpus
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - journeys
-"""
 
 
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory):
     files: dict[str, str | bytes] = {"saas.md": GOOD_B2B, "shop.md": GOOD_B2C, **FILES}
-    root = write_site(tmp_path_factory.mktemp("corpus"), files, CORPUS_YML)
+    root = write_site(tmp_path_factory.mktemp("corpus"), files, MKDOCS_YML)
     result = mkdocs_build(root)
     assert result.returncode == 0, result.log
     assert "Traceback" not in result.log
@@ -269,7 +254,7 @@ def test_valid_corpus_files_are_built_as_journeys(corpus_site):
 
 
 def test_max_file_bytes_in_mkdocs_yml_is_the_limit(tmp_path):
-    yml = CORPUS_YML.replace("  - journeys\n", "  - journeys:\n      max_file_bytes: 2048\n")
+    yml = MKDOCS_YML.replace("  - journeys\n", "  - journeys:\n      max_file_bytes: 2048\n")
     root = write_site(
         tmp_path,
         {"saas.md": GOOD_B2B, "shop.md": GOOD_B2C, "big.md": FILES["over-size-limit.md"]},
