@@ -127,6 +127,13 @@ class PageProbe:
     def paths_under(self, fragment: str) -> set[str]:
         return {urlsplit(r.url).path for r in self.responses_under(fragment)}
 
+    def open_rendered(self) -> PageProbe:
+        """Go to the page and wait until journeys.js has drawn (or given up on) every diagram."""
+        self.page.goto(self.base_url)
+        self.page.wait_for_function("window.journeysDiagrams !== undefined")
+        self.page.evaluate("window.journeysDiagrams.ready")
+        return self
+
 
 @pytest.fixture
 def offline_page(browser) -> Iterator[Callable[..., PageProbe]]:

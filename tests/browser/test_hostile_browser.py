@@ -145,10 +145,7 @@ def _pages(site: Path) -> list[str]:
 def _open(offline_page, url: str):
     probe = offline_page(url)
     probe.page.add_init_script(WATCH_JS)
-    probe.page.goto(url)
-    probe.page.wait_for_function("window.journeysDiagrams !== undefined")
-    probe.page.evaluate("window.journeysDiagrams.ready")
-    return probe
+    return probe.open_rendered()
 
 
 # Nothing from a journey runs ---------------------------------------------------------------------

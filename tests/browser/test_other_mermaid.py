@@ -23,14 +23,6 @@ journey
 JOURNEYS = {"saas.md": GOOD_B2B, "shop.md": GOOD_B2C}
 
 
-def _open(offline_page, url: str):
-    probe = offline_page(url)
-    probe.page.goto(url)
-    probe.page.wait_for_function("window.journeysDiagrams !== undefined")
-    probe.page.evaluate("window.journeysDiagrams.ready")
-    return probe
-
-
 def _states(probe) -> list[str]:
     return probe.page.evaluate("() => [...document.querySelectorAll('.journeys-diagram')].map(d => d.dataset.state)")
 
@@ -49,7 +41,7 @@ def own_mermaid_site(tmp_path_factory, serve_dir) -> str:
 
 
 def test_mermaid_js_option_loads_that_file_instead_of_the_bundled_one(own_mermaid_site, offline_page):
-    probe = _open(offline_page, own_mermaid_site + "journeys/saas/")
+    probe = offline_page(own_mermaid_site + "journeys/saas/").open_rendered()
     assert _states(probe) == ["rendered"]
     assert probe.paths_under("/vendor/mermaid/") and not probe.paths_under("/assets/journeys/mermaid/")
     assert probe.blocked == [] and probe.console_errors == [] and probe.page_errors == []
@@ -91,7 +83,7 @@ def test_mermaid2_draws_hand_written_diagrams_offline(mermaid2_site, offline_pag
 
 
 def test_journey_pages_render_alongside_mermaid2(mermaid2_site, offline_page):
-    probe = _open(offline_page, mermaid2_site + "journeys/saas/")
+    probe = offline_page(mermaid2_site + "journeys/saas/").open_rendered()
     assert _states(probe) == ["rendered"]
     assert probe.page.locator(".journeys-curve__svg circle").count() >= 2
     assert probe.blocked == [] and probe.console_errors == [] and probe.page_errors == []

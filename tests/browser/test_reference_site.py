@@ -30,14 +30,6 @@ def reference_site(tmp_path_factory, serve_dir) -> str:
     return serve_dir(site)
 
 
-def _open(offline_page, url: str):
-    probe = offline_page(url)
-    probe.page.goto(url)
-    probe.page.wait_for_function("window.journeysDiagrams !== undefined")
-    probe.page.evaluate("window.journeysDiagrams.ready")
-    return probe
-
-
 def _diagram_states(probe) -> list[dict]:
     return probe.page.evaluate(
         """() => [...document.querySelectorAll('.journeys-diagram')].map(d => {
@@ -53,7 +45,7 @@ PAGES = [f"{lang}journeys/{j}/" for lang in LANGUAGES for j in JOURNEYS] + [f"{l
 
 @pytest.mark.parametrize("path", PAGES)
 def test_every_diagram_renders_offline_without_errors(reference_site, offline_page, path):
-    probe = _open(offline_page, reference_site + path)
+    probe = offline_page(reference_site + path).open_rendered()
     states = _diagram_states(probe)
     # A journey page: its Mermaid journey diagram and its experience curve (inline SVG);
     # a comparison page: both of each.
@@ -73,13 +65,13 @@ def test_every_diagram_renders_offline_without_errors(reference_site, offline_pa
 
 
 def test_persian_pages_are_right_to_left(reference_site, offline_page):
-    probe = _open(offline_page, reference_site + "fa/journeys/saas-procurement/")
+    probe = offline_page(reference_site + "fa/journeys/saas-procurement/").open_rendered()
     assert probe.page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     assert probe.page.evaluate("getComputedStyle(document.querySelector('.journeys-stakeholders table')).direction") == "rtl"
 
 
 def test_language_switcher_lands_on_the_same_journey(reference_site, offline_page):
-    probe = _open(offline_page, reference_site + "journeys/fashion-checkout/")
+    probe = offline_page(reference_site + "journeys/fashion-checkout/").open_rendered()
     href = probe.page.get_attribute('a.md-select__link[hreflang="ru"]', "href")
     probe.page.goto(probe.page.url.rsplit("/journeys/", 1)[0] + "/journeys/fashion-checkout/" if href is None else reference_site + "journeys/fashion-checkout/" + href)
     assert probe.page.url.endswith("/ru/journeys/fashion-checkout/"), probe.page.url
@@ -88,7 +80,7 @@ def test_language_switcher_lands_on_the_same_journey(reference_site, offline_pag
 
 def test_diagram_text_is_legible_and_screenshots_are_saved(reference_site, offline_page):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    probe = _open(offline_page, reference_site + "journeys/saas-procurement/")
+    probe = offline_page(reference_site + "journeys/saas-procurement/").open_rendered()
     smallest = probe.page.evaluate(
         """() => Math.min(...[...document.querySelectorAll('.journeys-diagram svg, svg.journeys-curve__svg')].flatMap(svg => {
             const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width || 1;
@@ -99,6 +91,6 @@ def test_diagram_text_is_legible_and_screenshots_are_saved(reference_site, offli
     print(f"smallest diagram font size: {smallest:.1f}px")
     assert smallest >= 11
     probe.page.screenshot(path=str(ARTIFACTS / "journey-page.png"), full_page=True)
-    compare = _open(offline_page, reference_site + "fa/compare/industrial-equipment-vs-fashion-checkout/")
+    compare = offline_page(reference_site + "fa/compare/industrial-equipment-vs-fashion-checkout/").open_rendered()
     compare.page.screenshot(path=str(ARTIFACTS / "comparison-page-fa.png"), full_page=True)
     assert (ARTIFACTS / "journey-page.png").stat().st_size > 10_000

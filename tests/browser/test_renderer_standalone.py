@@ -186,11 +186,7 @@ def pages(tmp_path_factory, serve_dir):
 
 
 def open_rendered(offline_page, url: str, width: int = 1280):
-    probe = offline_page(url, width=width)
-    probe.page.goto(url)
-    probe.page.wait_for_function("window.journeysDiagrams !== undefined")
-    probe.page.evaluate("window.journeysDiagrams.ready")
-    return probe
+    return offline_page(url, width=width).open_rendered()
 
 
 def assert_clean(probe):
